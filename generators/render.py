@@ -1,0 +1,203 @@
+"""Render the cross-linked context into Markdown pages for MkDocs, with Jinja2.
+
+Each page gets its own ``PageRenderer``: it numbers the page's citations in the order
+they appear, turns ``[@id]`` into a link to the page's "Sources" list, and resolves
+``exercise:id`` style links into relative links that MkDocs checks in strict mode.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from generators.context import KINDS, SiteContext
+from generators.loader import CITATION, ITEM_LINK
+from generators.schema import PageBase, Reference
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+ABOUT_TYPES = {
+    "topic": "MedicalEntity",
+    "risk-factor": "MedicalRiskFactor",
+    "symptom": "MedicalSignOrSymptom",
+    "exercise": "ExercisePlan",
+}
+
+
+@dataclass
+class RenderedPage:
+    path: str  # inside docs_dir, e.g. "exercises/calf-raises.md"
+    title: str
+    text: str
+    kind: str = "page"
+    item_id: str | None = None
+    ref_ids: list[str] = field(default_factory=list)
+
+
+def make_env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # output is Markdown; HTML in it is escaped where built
+    )
+    env.filters["esc"] = html_escape
+    return env
+
+
+def html_escape(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def format_reference(ref: Reference) -> str:
+    """One reference in a short Vancouver-like style, as HTML."""
+    authors = ref.authors if len(ref.authors) <= 3 else [*ref.authors[:3], "et al"]
+    parts = [html_escape(", ".join(authors)) + ".", f"{html_escape(ref.title)}."]
+    where = ref.journal or ""
+    if where:
+        detail = f"<i>{html_escape(where)}</i> {ref.year}"
+        if ref.volume:
+            detail += f";{html_escape(ref.volume)}"
+        if ref.pages:
+            detail += f":{html_escape(ref.pages)}"
+        parts.append(detail + ".")
+    else:
+        parts.append(f"{ref.year}.")
+    links = []
+    if ref.doi:
+        links.append(f'<a href="https://doi.org/{ref.doi}">doi:{html_escape(ref.doi)}</a>')
+    if ref.pmid:
+        links.append(f'<a href="https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/">PMID {ref.pmid}</a>')
+    if ref.url:
+        links.append(f'<a href="{html_escape(ref.url)}">{html_escape(_host(ref.url))}</a>')
+    return " ".join(parts + links)
+
+
+def _host(url: str) -> str:
+    return url.split("//", 1)[-1].split("/", 1)[0]
+
+
+class PageRenderer:
+    """Per-page state: citation numbers and the page's own location for relative links."""
+
+    def __init__(self, ctx: SiteContext, path: str) -> None:
+        self.ctx = ctx
+        self.path = path
+        self.cited: list[str] = []
+
+    # -- links
+    def rel(self, target_doc: str) -> str:
+        return posixpath.relpath(target_doc, posixpath.dirname(self.path) or ".")
+
+    def doc(self, kind: str, item_id: str) -> str:
+        return self.rel(self.ctx.doc_of(kind, item_id))
+
+    def link(self, kind: str, item_id: str) -> str:
+        item = self.ctx.items_of(kind)[item_id]
+        label = getattr(item, "name", None) or item.title
+        return f"[{label}]({self.doc(kind, item_id)})"
+
+    # -- citations
+    def number(self, ref_id: str) -> int:
+        if ref_id not in self.cited:
+            self.cited.append(ref_id)
+        return self.cited.index(ref_id) + 1
+
+    def cite(self, ref_ids: Iterable[str]) -> str:
+        numbers = sorted({self.number(r) for r in ref_ids})
+        inner = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in numbers)
+        label = "Source" + ("s " if len(numbers) > 1 else " ") + ", ".join(map(str, numbers))
+        return f'<sup class="sh-cite" aria-label="{label}">[{inner}]</sup>'
+
+    def md(self, text: str) -> str:
+        """Content Markdown → page Markdown: citations numbered, item links resolved."""
+
+        def cite(match: re.Match[str]) -> str:
+            return self.cite([match.group(1)])
+
+        def item_link(match: re.Match[str]) -> str:
+            kind, item_id, anchor = match.group(1), match.group(2), match.group(3) or ""
+            return f"]({self.doc(kind, item_id)}{anchor})"
+
+        text = ITEM_LINK.sub(item_link, text)
+        # Adjacent citations "[@a] [@b]" become one bracket group.
+        text = re.sub(r"(\[@[^\]\s]+\])(\s*\[@[^\]\s]+\])+", lambda m: "[@" + ",".join(
+            CITATION.findall(m.group(0))) + "]", text)
+        return re.sub(r"\s?\[@([^\]\s]+)\]", lambda m: self.cite(m.group(1).split(",")), text)
+
+    def sources_html(self) -> str:
+        if not self.cited:
+            return ""
+        items = "\n".join(
+            f'<li id="source-{i}">{format_reference(self.ctx.references[r])} '
+            f'<a class="sh-ref-more" href="{self.rel("references.md").removesuffix(".md")}/#{r}" '
+            f'aria-label="Details of source {i} in the reference list">more</a></li>'
+            for i, r in enumerate(self.cited, 1)
+        )
+        return f'<ol class="sh-sources">\n{items}\n</ol>'
+
+
+def jsonld(ctx: SiteContext, kind: str, item: PageBase, ref_ids: list[str], url: str) -> str:
+    """schema.org MedicalWebPage for one content page (serialized JSON)."""
+    reviewer = item.review.reviewer
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": item.title,
+        "description": item.description,
+        "url": ctx.settings.site_url + url,
+        "inLanguage": ctx.lang,
+        "lastReviewed": item.review.last_reviewed.isoformat(),
+        "reviewedBy": {"@type": "Organization", "name": reviewer.name, "description": reviewer.role},
+        "publisher": {"@type": "Organization", "name": ctx.settings.publisher},
+        "audience": {"@type": "PeopleAudience", "audienceType": "Patient"},
+        "about": {
+            "@type": ABOUT_TYPES.get(kind, "MedicalEntity"),
+            "name": getattr(item, "name", None) or item.title,
+        },
+        "citation": [citation_ld(ctx.references[r]) for r in ref_ids],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def citation_ld(ref: Reference) -> dict[str, Any]:
+    kind = {"article": "ScholarlyArticle", "review": "ScholarlyArticle", "book": "Book"}.get(
+        ref.kind, "CreativeWork"
+    )
+    out: dict[str, Any] = {"@type": kind, "name": ref.title, "datePublished": str(ref.year),
+                           "author": ref.authors}
+    if ref.doi:
+        out["sameAs"] = f"https://doi.org/{ref.doi}"
+    elif ref.url:
+        out["sameAs"] = ref.url
+    if ref.journal:
+        out["isPartOf"] = ref.journal
+    return out
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter; values are JSON, which YAML reads as the same values."""
+    lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "\n".join(lines + ["---", ""])
+
+
+__all__ = [
+    "KINDS",
+    "PageRenderer",
+    "RenderedPage",
+    "format_reference",
+    "front_matter",
+    "jsonld",
+    "make_env",
+]
