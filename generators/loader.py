@@ -162,8 +162,8 @@ def _schema_error(file: YamlFile, model: type[BaseModel], err: Any, prefix: KeyP
         hint = "use one of the listed values exactly"
     if kind in ("too_short", "too_long"):
         expected = err["msg"][0].lower() + err["msg"][1:]
-    if kind == "string_pattern_mismatch" and key.endswith(("doi", "pmid", "url", "site_url", "website")):
-        hint = _PATTERN_HINTS.get(str(loc[-1]), hint)
+    if kind == "string_pattern_mismatch" and str(loc[-1]) in _PATTERN_HINTS:
+        expected, hint = _PATTERN_HINTS[str(loc[-1])]
     return ContentError(file.rel, key, expected, describe(value), hint or "", line)
 
 
@@ -186,11 +186,12 @@ _EXPECTATIONS: dict[str, tuple[str, str]] = {
 }
 
 _PATTERN_HINTS = {
-    "doi": "write the DOI without a prefix, e.g. 10.1152/jappl.1992.72.6.2063",
-    "pmid": "write the PubMed id as digits only, e.g. 1629057",
-    "url": "write a full https:// address",
-    "website": "write a full https:// address",
-    "site_url": "write a full https:// address ending with '/'",
+    "doi": ("a DOI such as 10.1152/jappl.1992.72.6.2063",
+            "write the DOI without a prefix, e.g. 10.1152/jappl.1992.72.6.2063"),
+    "pmid": ("a PubMed id of digits only", "write the PubMed id as digits only, e.g. 1629057"),
+    "url": ("a full https:// address", "write a full https:// address"),
+    "website": ("a full https:// address", "write a full https:// address"),
+    "site_url": ("a full https:// address ending with '/'", "write a full https:// address ending with '/'"),
 }
 
 
@@ -228,6 +229,9 @@ class Loader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.errors: list[ContentError] = []
+        # Ids of items that exist but failed validation: references to them are not
+        # reported again as "does not exist", which would only bury the real problem.
+        self.broken: set[str] = set()
 
     def rel(self, path: Path) -> str:
         try:
@@ -270,6 +274,8 @@ class Loader:
             value = self.validate(file, item, model, (index,))
             if value is not None:
                 out.append((value, file, index))
+            elif isinstance(item, dict) and isinstance(item.get("id"), str):
+                self.broken.add(item["id"])
         return out
 
     def validate(self, file: YamlFile, data: Any, model: type[M], prefix: KeyPath) -> M | None:
@@ -290,10 +296,9 @@ class Loader:
             return items
         for path in sorted(folder.glob("*.y*ml")):
             file = self.read(path)
-            if file is None:
-                continue
-            item = self.validate(file, file.data, model, ())
-            if item is None:
+            item = None if file is None else self.validate(file, file.data, model, ())
+            if file is None or item is None:
+                self.broken.add(path.stem)
                 continue
             item_id: str = getattr(item, "id")
             if item_id != path.stem:
@@ -303,6 +308,7 @@ class Loader:
                                  "make the id and the file name the same; ids never change once published",
                                  file.line_of(("id",)))
                 )
+                self.broken.add(path.stem)
                 continue
             items[item_id] = (item, file)
         return items
@@ -344,7 +350,7 @@ def load_content(root: Path, lang: str = "en") -> SiteContext:
         *folders["symptoms"].values(), *folders["exercises"].values(),
         *((term, file) for term, file, _ in _with_index(glossary)),
     ]
-    loader.errors.extend(_cross_check(ctx, files, care_file, glossary, pages))
+    loader.errors.extend(_cross_check(ctx, files, care_file, glossary, pages, loader.broken))
     if loader.errors:
         raise ContentErrors(loader.errors)
     return ctx
@@ -423,6 +429,7 @@ def _cross_check(
     care_file: YamlFile | None,
     glossary: dict[str, tuple[GlossaryTerm, YamlFile, int]],
     pages: dict[str, tuple[Page, str]],
+    broken: set[str],
 ) -> list[ContentError]:
     errors: list[ContentError] = []
     known = {
@@ -432,7 +439,7 @@ def _cross_check(
 
     def check_refs(file: YamlFile, path: KeyPath, ref_ids: Iterable[str]) -> None:
         for ref_id in ref_ids:
-            if ref_id not in ctx.references:
+            if ref_id not in ctx.references and ref_id not in broken:
                 errors.append(
                     ContentError(file.rel, dotted(path), "the id of an entry in content/references.yml",
                                  f"'{ref_id}', which is not there",
@@ -447,7 +454,7 @@ def _cross_check(
                 continue
             check_refs(file, full, CITATION.findall(text))
             for kind, target, _anchor in ITEM_LINK.findall(text):
-                if target not in ctx.items_of(kind):
+                if target not in ctx.items_of(kind) and target not in broken:
                     errors.append(
                         ContentError(file.rel, dotted(full), f"the id of a {kind} in content/{ctx.lang}/",
                                      f"a link to '{kind}:{target}', which does not exist",
@@ -468,7 +475,7 @@ def _cross_check(
             continue
         for group, targets in known.items():
             for index, target in enumerate(getattr(related, group)):
-                if target not in targets:
+                if target not in targets and target not in broken:
                     path = ("related", group, index)
                     folder = group.replace("_", "-")
                     errors.append(
@@ -481,7 +488,7 @@ def _cross_check(
         for level in ("emergency", "urgent"):
             for index, sign in enumerate(getattr(ctx.care, level).signs):
                 path = (level, "signs", index)
-                if sign not in ctx.symptoms:
+                if sign not in ctx.symptoms and sign not in broken:
                     errors.append(
                         ContentError(care_file.rel, dotted(path), f"the id of a symptom in content/{ctx.lang}/symptoms/",
                                      f"'{sign}', which does not exist",
