@@ -46,13 +46,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(ns.grades)
         if ns.command == "serve":
             return _serve(ns.dev_addr)
-    except ContentErrors as exc:
-        print(exc.report(), file=sys.stderr)
-        print("Nothing was built; site/ is unchanged.", file=sys.stderr)
-        return 1
-    except BuildError as exc:
-        print(f"second-heart: {exc}", file=sys.stderr)
-        print("Nothing was built; site/ is unchanged.", file=sys.stderr)
+    except (ContentErrors, BuildError) as exc:
+        text = exc.report() if isinstance(exc, ContentErrors) else f"second-heart: {exc}"
+        print(text, file=sys.stderr)
+        if ns.command == "build":
+            print("Nothing was built; site/ is unchanged.", file=sys.stderr)
         return 1
     return 2
 

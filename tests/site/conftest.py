@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.site.html_index import Page, read_site
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    """The built site: `./dev test` builds it first; build it here when run on its own."""
+    site = PROJECT / "site"
+    if not (site / "index.html").is_file():
+        from generators.build import build_site
+
+        build_site(PROJECT)
+    return site
+
+
+@pytest.fixture(scope="session")
+def pages(site_dir: Path) -> dict[str, Page]:
+    return read_site(site_dir)
