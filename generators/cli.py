@@ -28,6 +28,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return bench_main(args[1:])
 
     parser = argparse.ArgumentParser(prog="second-heart", description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, default=None,
+                        help="the project folder holding mkdocs.yml and content/ (default: this checkout)")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="generate the pages and build the whole site into site/")
     build.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: site/)")
@@ -40,12 +42,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ns = parser.parse_args(args)
 
     try:
+        from generators.build import PROJECT
+
+        project = (ns.project or PROJECT).resolve()
         if ns.command == "build":
-            return _build(ns.site_dir)
+            return _build(project, ns.site_dir)
         if ns.command == "check":
-            return _check(ns.grades)
+            return _check(project, ns.grades)
         if ns.command == "serve":
-            return _serve(ns.dev_addr)
+            return _serve(project, ns.dev_addr)
     except (ContentErrors, BuildError) as exc:
         text = exc.report() if isinstance(exc, ContentErrors) else f"second-heart: {exc}"
         print(text, file=sys.stderr)
@@ -55,19 +60,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-def _build(site_dir: Path | None) -> int:
+def _build(project: Path, site_dir: Path | None) -> int:
     from generators.build import build_site
 
-    report = build_site(site_dir=site_dir)
+    report = build_site(project, site_dir=site_dir)
     print(f"Built {report.pages} pages into {report.site_dir} in {report.seconds:.1f} s")
     return 0
 
 
-def _check(show_grades: bool) -> int:
+def _check(project: Path, show_grades: bool) -> int:
     from generators.build import load_checked
     from generators.content_checks import grades
 
-    ctx = load_checked()
+    ctx = load_checked(project)
     counts = (f"{len(ctx.topics)} topics, {len(ctx.risk_factors)} risk factors, "
               f"{len(ctx.symptoms)} symptoms, {len(ctx.exercises)} exercises, "
               f"{len(ctx.glossary)} glossary terms, {len(ctx.references)} references")
@@ -81,14 +86,14 @@ def _check(show_grades: bool) -> int:
     return 0
 
 
-def _serve(dev_addr: str) -> int:
+def _serve(project: Path, dev_addr: str) -> int:
     from mkdocs.commands.serve import serve
 
-    from generators.build import PROJECT, load_checked
+    from generators.build import load_checked
 
-    load_checked()
-    (PROJECT / "build" / "docs").mkdir(parents=True, exist_ok=True)
-    serve(config_file=str(PROJECT / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    load_checked(project)
+    (project / "build" / "docs").mkdir(parents=True, exist_ok=True)
+    serve(config_file=str(project / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
     return 0
 
 
