@@ -21,7 +21,7 @@ from generators import widgets
 from generators.charts import chart_block, figure_json, load_dose_response, travel_clot_chart
 from generators.content_checks import check_content
 from generators.context import SiteContext
-from generators.errors import BuildError, ContentErrors
+from generators.errors import BuildError, ContentError, ContentErrors
 from generators.loader import load_content
 from generators.pages import WidgetBlocks, render_site
 
@@ -70,6 +70,15 @@ def generate(project: Path = PROJECT, docs_dir: Path | None = None) -> Generated
     for chart in _charts(project, ctx):
         charts[chart.id] = chart_block(chart)
         files[f"assets/charts/{chart.id}.json"] = figure_json(chart).encode()
+    unknown = [
+        ContentError(f"content/{ctx.lang}/topics/{topic.id}.yml", f"charts[{index}]",
+                     "one of the charts " + ", ".join(sorted(charts)), f"'{chart_id}'",
+                     "use one of the listed chart ids")
+        for topic in ctx.topics.values() for index, chart_id in enumerate(topic.charts)
+        if chart_id not in charts
+    ]
+    if unknown:
+        raise ContentErrors(unknown)
 
     blocks = WidgetBlocks(vein_valve=widgets.vein_valve_block(ctx), checklist=widgets.checklist_block(ctx))
     site = render_site(ctx, charts, blocks, model_table=_model_table)

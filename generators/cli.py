@@ -60,9 +60,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
+def _show_mkdocs_warnings() -> None:
+    """MkDocs reports broken links and the like through logging: show them on stderr."""
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
 def _build(project: Path, site_dir: Path | None) -> int:
     from generators.build import build_site
 
+    _show_mkdocs_warnings()
     report = build_site(project, site_dir=site_dir)
     print(f"Built {report.pages} pages into {report.site_dir} in {report.seconds:.1f} s")
     return 0

@@ -320,7 +320,8 @@ def load_content(root: Path, lang: str = "en") -> SiteContext:
     loader = Loader(root)
     text_root = root / lang
     settings = loader.one(root / "settings.yml", Settings)
-    site = loader.one(text_root / "site.yml", SiteText)
+    site_file = loader.read(text_root / "site.yml")
+    site = None if site_file is None else loader.validate(site_file, site_file.data, SiteText, ())
     care_file = loader.read(text_root / "care.yml")
     care = None if care_file is None else loader.validate(care_file, care_file.data, CareCard, ())
     references = _unique(loader, loader.many(root / "references.yml", Reference))
@@ -350,6 +351,8 @@ def load_content(root: Path, lang: str = "en") -> SiteContext:
         *folders["symptoms"].values(), *folders["exercises"].values(),
         *((term, file) for term, file, _ in _with_index(glossary)),
     ]
+    if site is not None and site_file is not None:
+        files.append((site, site_file))
     loader.errors.extend(_cross_check(ctx, files, care_file, glossary, pages, loader.broken))
     if loader.errors:
         raise ContentErrors(loader.errors)

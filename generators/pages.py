@@ -111,15 +111,16 @@ def render_site(
             add(ctx.doc_of(kind, item.id), template, item.title, item.description,
                 page_kind=kind, item=item, **extra)
 
-    add("demo/index.md", "widget_page.md.j2", "Circulation demo",
+    add("demo.md", "widget_page.md.j2", "Circulation demo",
         "Play with a working model of the calf muscle pump and its valves.",
         title="Circulation demo",
         intro="See how your calf muscle pushes blood up your leg, and what happens when "
         "valves leak or a vein is blocked. The demo runs on your device. Nothing is sent anywhere.",
         block=widgets.vein_valve,
-        after="This is a simple model, not a test of your own legs. "
-        "[How the model compares with measurements](../about/model-comparison.md).")
-    add("checklist/index.md", "widget_page.md.j2", "Leg health checklist",
+        after="This is a simple model, not a test of your own legs."
+        + (" [How the model compares with measurements](about/model-comparison.md)."
+           if "model-comparison" in ctx.pages else ""))
+    add("checklist.md", "widget_page.md.j2", "Leg health checklist",
         "Tick what applies to you and get a short plan. Private: nothing leaves your device.",
         title="Leg health checklist",
         intro="Tick the boxes that are true for you. You will get a short plan and links to "
@@ -170,7 +171,7 @@ def build_nav(ctx: SiteContext, site: Site) -> list[Any]:
         section("risk-factor"),
         section("symptom"),
         section("exercise"),
-        {"Try it": [{"Circulation demo": "demo/index.md"}, {"Leg health checklist": "checklist/index.md"}]},
+        {"Try it": [{"Circulation demo": "demo.md"}, {"Leg health checklist": "checklist.md"}]},
         {"About": [
             *({ctx.pages[i].title: f"about/{i}.md"} for i in ctx.pages),
             {"Glossary": "glossary.md"},

@@ -100,6 +100,12 @@ class PageRenderer:
     def rel(self, target_doc: str) -> str:
         return posixpath.relpath(target_doc, posixpath.dirname(self.path) or ".")
 
+    def url_rel(self, target_url: str) -> str:
+        """A link for raw HTML, which MkDocs does not rewrite: relative to the page's URL."""
+        page_url = self.path.removesuffix(".md")
+        page_url = page_url.removesuffix("index") if page_url.endswith("index") else page_url + "/"
+        return posixpath.relpath(target_url or ".", page_url or ".") + ("/" if target_url.endswith("/") else "")
+
     def doc(self, kind: str, item_id: str) -> str:
         return self.rel(self.ctx.doc_of(kind, item_id))
 
@@ -141,7 +147,7 @@ class PageRenderer:
             return ""
         items = "\n".join(
             f'<li id="source-{i}">{format_reference(self.ctx.references[r])} '
-            f'<a class="sh-ref-more" href="{self.rel("references.md").removesuffix(".md")}/#{r}" '
+            f'<a class="sh-ref-more" href="{self.url_rel("references/")}#{r}" '
             f'aria-label="Details of source {i} in the reference list">more</a></li>'
             for i, r in enumerate(self.cited, 1)
         )
