@@ -78,8 +78,6 @@ class DoseResponse:
     source: str
     step_hours: float
     relative_risk: float
-    ci_low: float
-    ci_high: float
     max_hours: int
     note: str
 
@@ -102,26 +100,20 @@ def load_dose_response(path: Path, known_refs: set[str]) -> DoseResponse:
 def travel_clot_chart(data: DoseResponse) -> ChartSpec:
     hours = list(range(0, data.max_hours + 1, 2))
     rr = [data.relative_risk ** (h / data.step_hours) for h in hours]
-    low = [data.ci_low ** (h / data.step_hours) for h in hours]
-    high = [data.ci_high ** (h / data.step_hours) for h in hours]
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=hours + hours[::-1], y=high + low[::-1], fill="toself", mode="none",
-                             name="Range the study allows (95% confidence)", hoverinfo="skip",
-                             fillcolor="rgba(128,128,128,0.25)"))
-    fig.add_trace(go.Scatter(x=hours, y=rr, mode="lines+markers", name="Best estimate",
+    fig.add_trace(go.Scatter(x=hours, y=rr, mode="lines+markers", name="Published trend",
                              line={"width": 3}))
     fig.update_layout(
         xaxis_title="Hours of travel in one trip", yaxis_title="Risk compared with a short trip (times)",
-        legend={"orientation": "h", "y": -0.25}, margin={"l": 60, "r": 20, "t": 20, "b": 60},
+        showlegend=False, margin={"l": 60, "r": 20, "t": 20, "b": 60},
     )
     return ChartSpec(
         id="travel-clot-risk",
         title="How the risk of a clot grows with longer travel",
         figure=fig,
         table_caption="Relative risk of a clot by length of travel, from a review of 14 studies",
-        table_columns=["Hours of travel", "Best estimate (times)", "Low (times)", "High (times)"],
-        table_rows=[[str(h), f"{r:.2f}", f"{lo:.2f}", f"{hi:.2f}"]
-                    for h, r, lo, hi in zip(hours, rr, low, high, strict=True)],
+        table_columns=["Hours of travel", "Risk compared with a very short trip (times)"],
+        table_rows=[[str(h), f"{r:.2f}"] for h, r in zip(hours, rr, strict=True)],
         summary=(f"Each extra {data.step_hours:g} hours of travel made the risk of a clot about "
                  f"{round((data.relative_risk - 1) * 100)}% higher. "
                  f"After {data.max_hours} hours the risk is about "
