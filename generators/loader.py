@@ -153,6 +153,9 @@ def _schema_error(file: YamlFile, model: type[BaseModel], err: Any, prefix: KeyP
             file.rel, key, "one of the known keys", f"the unknown key '{loc[-1]}'",
             f"remove it or correct its spelling; known keys here are: {allowed}", line,
         )
+    if kind == "value_error":  # a cross-field check in the schema; its message says what is expected
+        return ContentError(file.rel, key, str(err["ctx"]["error"]), "none of them",
+                            "add the missing key(s)", line)
     expected, hint = _EXPECTATIONS.get(kind, (None, None))
     if expected is None:
         expected = err["msg"][0].lower() + err["msg"][1:]

@@ -63,7 +63,7 @@ def html_escape(text: str) -> str:
 def format_reference(ref: Reference) -> str:
     """One reference in a short Vancouver-like style, as HTML."""
     authors = ref.authors if len(ref.authors) <= 3 else [*ref.authors[:3], "et al"]
-    parts = [html_escape(", ".join(authors)) + ".", f"{html_escape(ref.title)}."]
+    parts = ([html_escape(", ".join(authors)) + "."] if authors else []) + [f"{html_escape(ref.title)}."]
     where = ref.journal or ""
     if where:
         detail = f"<i>{html_escape(where)}</i> {ref.year}"
@@ -181,8 +181,9 @@ def citation_ld(ref: Reference) -> dict[str, Any]:
     kind = {"article": "ScholarlyArticle", "review": "ScholarlyArticle", "book": "Book"}.get(
         ref.kind, "CreativeWork"
     )
-    out: dict[str, Any] = {"@type": kind, "name": ref.title, "datePublished": str(ref.year),
-                           "author": ref.authors}
+    out: dict[str, Any] = {"@type": kind, "name": ref.title, "datePublished": str(ref.year)}
+    if ref.authors:
+        out["author"] = ref.authors
     if ref.doi:
         out["sameAs"] = f"https://doi.org/{ref.doi}"
     elif ref.url:

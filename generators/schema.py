@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -163,7 +163,9 @@ class Page(Strict):
 
 class Reference(Strict):
     id: Id
-    authors: list[Text] = Field(min_length=1)  # "Surname AB" or an organisation
+    # "Surname AB" or an organisation; may be left empty only while the authors are
+    # unconfirmed (say so in `note`), never guessed.
+    authors: list[Text] = []
     year: int = Field(ge=1900, le=2100)
     title: Text
     kind: Literal["article", "review", "guideline", "book", "website"]
@@ -174,6 +176,13 @@ class Reference(Strict):
     pmid: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = None
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
     note: Text | None = None  # what this source is used for, or its limits
+
+    @model_validator(mode="after")
+    def findable(self) -> Reference:
+        citable = self.journal and self.volume and self.pages
+        if not (self.doi or self.pmid or self.url or citable):
+            raise ValueError("a doi, pmid or url (or journal, volume and pages) so that readers can find the source")
+        return self
 
 
 class Clinic(Strict):

@@ -106,6 +106,11 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
         "content/references.yml, got 'stick-1993', which is not there. Fix: add the source to "
         "content/references.yml or correct the id",
     ),
+    "reference with no way to find it": (
+        lambda c: edit(c / "references.yml", "  url: https://www.nice.org.uk/guidance/ng158\n", ""),
+        "content/references.yml:11: at '[1]' expected a doi, pmid or url (or journal, volume and pages) so "
+        "that readers can find the source, got none of them. Fix: add the missing key(s)",
+    ),
     "bad date": (
         lambda c: edit(c / "en/exercises/ankle-pumps.yml", "last_reviewed: 2026-11-21", "last_reviewed: soon"),
         "content/en/exercises/ankle-pumps.yml:5: at 'review.last_reviewed' expected a date (YYYY-MM-DD), "

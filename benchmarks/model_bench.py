@@ -1,0 +1,106 @@
+"""How fast the calf-pump model runs in CPython and in Pyodide (Node), and a soak test.
+
+Run: .venv/bin/python benchmarks/model_bench.py
+Prints figures only; nothing here asserts on time (machines differ).
+Units: simulated seconds per wall-clock second; milliseconds per animation frame (1/60 s).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+from calf_pump import SCENARIO_NAMES, LegModel
+from calf_pump.protocols import run_report
+
+ROOT = Path(__file__).resolve().parents[1]
+NODE_SCRIPT = ROOT / "tests" / "node" / "model_parity.mjs"
+
+
+def cpython_figures() -> dict[str, float]:
+    """Same workload as the Node script's bench mode."""
+    m = LegModel()
+    m.set_activity("walk", speed_kmh=4.0)
+    m.run(5.0)
+    t0 = time.perf_counter()
+    m.run(60.0)
+    wall = time.perf_counter() - t0
+    frames = 600
+    t0 = time.perf_counter()
+    for _ in range(frames):
+        m.step(1.0 / 60.0)
+        m.snapshot()
+    frame = (time.perf_counter() - t0) / frames
+    t0 = time.perf_counter()
+    for name in SCENARIO_NAMES:
+        run_report(name)
+    report_all = time.perf_counter() - t0
+    return {"sim_s_per_wall_s": 60.0 / wall, "frame_ms": frame * 1000.0, "report_all_s": report_all}
+
+
+def pyodide_figures() -> dict[str, float] | None:
+    node = shutil.which("node")
+    if node is None or not (ROOT / "node_modules" / "pyodide").exists():
+        return None
+    done = subprocess.run(
+        [node, str(NODE_SCRIPT), "bench"], capture_output=True, text=True, timeout=600, check=False
+    )
+    if done.returncode != 0:
+        print(done.stderr[-2000:])
+        return None
+    figures: dict[str, float] = json.loads(done.stdout)
+    return figures
+
+
+def soak_hour() -> tuple[float, float]:
+    """One simulated hour cycling through activities; worst relative conservation error."""
+    m = LegModel("superficial_reflux", 15.0)
+    plan = (("walk", 4.0, 120.0), ("stand", 4.0, 60.0), ("calf_raises", 4.0, 60.0),
+            ("sit", 4.0, 120.0), ("ankle_pumps", 4.0, 60.0), ("lie_leg_up", 4.0, 60.0),
+            ("walk", 6.0, 120.0))  # fmt: skip
+    worst = 0.0
+    t0 = time.perf_counter()
+    while m.time_s < 3600.0 - 1e-9:
+        for activity, speed, seconds in plan:
+            m.set_activity(activity, speed_kmh=speed)
+            for _ in range(int(seconds)):
+                if m.time_s >= 3600.0 - 1e-9:
+                    break
+                m.run(1.0)
+                expected = m.initial_volume_ml + m.inflow_total_ml - m.outflow_total_ml
+                err = abs(m.total_volume_ml - expected) / m.total_volume_ml
+                if not math.isfinite(err):
+                    return math.inf, time.perf_counter() - t0
+                worst = max(worst, err)
+    return worst, time.perf_counter() - t0
+
+
+def main() -> None:
+    cp = cpython_figures()
+    print("CPython")
+    print(f"  simulated s per wall s : {cp['sim_s_per_wall_s']:.0f}")
+    print(f"  one frame (1/60 s + snapshot): {cp['frame_ms']:.3f} ms")
+    print(f"  report, all scenarios  : {cp['report_all_s']:.2f} s")
+    py = pyodide_figures()
+    if py is None:
+        print("Pyodide (Node): not available (needs node and node_modules/pyodide)")
+    else:
+        print("Pyodide (Node)")
+        print(f"  simulated s per wall s : {py['sim_s_per_wall_s']:.0f}")
+        print(f"  cost of 1 simulated s  : {1000.0 / py['sim_s_per_wall_s']:.2f} ms (target <= 20 ms)")
+        print(f"  one frame (1/60 s + snapshot): {py['frame_ms']:.3f} ms")
+        print(f"  report, all scenarios  : {py['report_all_s']:.2f} s")
+        print(f"Ratio Pyodide / CPython (time per simulated s): "
+              f"{cp['sim_s_per_wall_s'] / py['sim_s_per_wall_s']:.2f}")
+        print(f"Ratio Pyodide / CPython (frame): {py['frame_ms'] / cp['frame_ms']:.2f}")
+    worst, wall = soak_hour()
+    print(f"Soak: 1 simulated hour in {wall:.1f} s; max relative volume-conservation error "
+          f"{worst:.2e}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Valves: a short backflow while closing when healthy, a lasting leak when not.
+
+Cut-offs for pathological reflux (Labropoulos et al., J Vasc Surg 2003): > 0.5 s in
+superficial and calf veins, > 0.35 s outward in perforators, > 1 s in femoral/popliteal.
+"""
+
+from __future__ import annotations
+
+from calf_pump import LegModel
+from calf_pump.model import REVERSE_FLOW_THRESHOLD_ML_S
+
+CUTOFF_S = {
+    "lower_deep": 0.5,
+    "perforator": 0.35,
+    "saphenous": 0.5,
+    "upper_deep": 1.0,
+    "femoral": 1.0,
+}
+SEGMENT_INDEX = {"lower_deep": 0, "perforator": 2, "upper_deep": 3, "saphenous": 4, "femoral": 5}
+
+
+def longest_reverse_flow_s(scenario: str) -> dict[str, float]:
+    """Longest run of backward flow at each valve over tiptoes, walking and standing."""
+    m = LegModel(scenario)
+    longest = dict.fromkeys(CUTOFF_S, 0.0)
+    running = dict.fromkeys(CUTOFF_S, 0.0)
+    dt = m.internal_dt_s
+    for activity, seconds in (("tiptoe", 5.0), ("stand", 6.0), ("walk", 6.0), ("stand", 6.0)):
+        m.set_activity(activity, speed_kmh=4.0)
+        for _ in range(round(seconds / dt)):
+            m._advance(1)
+            flows = m._evaluate()["flows"]
+            for valve, i in SEGMENT_INDEX.items():
+                if flows[i] < -REVERSE_FLOW_THRESHOLD_ML_S:
+                    running[valve] += dt
+                    longest[valve] = max(longest[valve], running[valve])
+                else:
+                    running[valve] = 0.0
+    return longest
+
+
+def test_healthy_valves_let_blood_back_only_briefly_while_they_close() -> None:
+    longest = longest_reverse_flow_s("healthy")
+    for valve, cutoff in CUTOFF_S.items():
+        assert longest[valve] < cutoff, (valve, longest[valve])
+    # the closing movement itself lets a little blood back: it is not instantaneous
+    assert longest["lower_deep"] > 0.02
+
+
+def test_leaky_saphenous_valves_reflux_for_longer_than_the_clinical_cutoff() -> None:
+    longest = longest_reverse_flow_s("superficial_reflux")
+    assert longest["saphenous"] > CUTOFF_S["saphenous"]
+    assert longest["upper_deep"] < CUTOFF_S["upper_deep"]
+
+
+def test_leaky_deep_valves_reflux_for_longer_than_the_clinical_cutoff() -> None:
+    longest = longest_reverse_flow_s("deep_reflux")
+    assert longest["upper_deep"] > CUTOFF_S["upper_deep"]
+    assert longest["femoral"] > CUTOFF_S["femoral"]
+    assert longest["saphenous"] < CUTOFF_S["saphenous"]
