@@ -144,7 +144,7 @@ def render_site(
             cited_by.setdefault(ref_id, []).append((page.title, "../" + href))
     add("references.md", "references.md.j2", "References",
         "Every source this site cites, with links to the paper or guideline.",
-        references=sorted(ctx.references.values(), key=lambda r: (r.authors[0].lower(), r.year)),
+        references=sorted(ctx.references.values(), key=lambda r: ((r.authors[0] if r.authors else r.title).lower(), r.year)),
         fmt=format_reference, cited_by=cited_by)
 
     site.nav = build_nav(ctx, site)

@@ -106,7 +106,7 @@ class _Parser(HTMLParser):
         if self.in_jsonld:
             self.jsonld_text += data
         elif self.in_article and not self.skip_depth and not self.in_script_or_style:
-            self.prose.append(data)
+            self.prose.append(data.replace("\n", " "))
 
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

@@ -1,0 +1,338 @@
+"""`second-heart bench widgets`: how fast the in-browser Python widgets load and animate.
+
+Serves the built site/ on 127.0.0.1, drives Chromium (Playwright) and prints:
+
+* cold load: navigation to the demo widget's data-state="ready", empty cache;
+* bare Pyodide boot in the same browser and server (a minimal page, not part of site/),
+  so the difference is what the widgets add;
+* warm load: the second widget page after Material's instant navigation;
+* the longest main-thread task while loading (PerformanceObserver "longtask");
+* bytes transferred;
+* animation frame times (median and 95th percentile) while walking.
+
+It prints figures and never asserts on them: timings depend on the machine.
+Library code raises; only `main` prints and chooses the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import socketserver
+import statistics
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+#: Where the bench's own minimal page lives on the local server (never written to site/).
+BARE_PAGE = "/__bench__/bare.html"
+
+# The bare page boots Pyodide in a module worker from the site's own copy, exactly as the
+# widgets do, but loads no packages and runs no project code.
+_BARE_HTML = """<!doctype html><meta charset="utf-8"><title>bare pyodide</title>
+<script type="module">
+const base = new URL("/assets/pyodide/", location).href;
+const code = `import { loadPyodide } from "${base}pyodide.mjs";
+const t0 = performance.now();
+const py = await loadPyodide({indexURL: "${base}", packageBaseUrl: "${base}",
+  lockFileURL: "${base}pyodide-lock.json"});
+py.runPython("1+1");
+postMessage(performance.now() - t0);`;
+const url = URL.createObjectURL(new Blob([code], {type: "text/javascript"}));
+const started = performance.now();
+const worker = new Worker(url, {type: "module"});
+worker.onmessage = (e) => { window.bareBoot = {total: performance.now(), inWorker: e.data}; };
+</script>"""
+
+# Long tasks and frames are recorded from the first script on; read back by the bench.
+_OBSERVE_JS = """
+window.__bench = {longtasks: [], clicks: []};
+document.addEventListener("click", () => window.__bench.clicks.push(performance.now()), true);
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longtasks.push({start: e.startTime, duration: e.duration});
+  }).observe({type: "longtask", buffered: true});
+} catch (e) {}
+"""
+
+_FRAMES_JS = """async (seconds) => {
+  const times = [];
+  let last = null;
+  await new Promise((resolve) => {
+    const end = performance.now() + seconds * 1000;
+    function tick(now) {
+      if (last !== null) times.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick); else resolve();
+    }
+    requestAnimationFrame(tick);
+  });
+  return times;
+}"""
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+        ".py": "text/x-python",
+    }
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        if self.path.split("?")[0] == BARE_PAGE:
+            body = _BARE_HTML.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+    def end_headers(self) -> None:
+        # Like a static host: cacheable, so a second page reuses what the first fetched.
+        self.send_header("Cache-Control", "public, max-age=600")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - base signature
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+@contextlib.contextmanager
+def serve(directory: Path, port: int = 0) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (correct MIME types for .mjs and .wasm); yields the base URL."""
+    if not (directory / "index.html").is_file():
+        raise FileNotFoundError(
+            f"{directory}: no built site found (index.html missing). "
+            "Fix: run './.venv/bin/second-heart build' (or './dev build') first"
+        )
+    handler = functools.partial(_Handler, directory=str(directory))
+    server = _Server(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def chromium_path() -> str:
+    """The Chromium to drive: $CHROMIUM, else the usual Debian locations."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    found = shutil.which("chromium") or shutil.which("google-chrome")
+    if found:
+        return found
+    raise FileNotFoundError("no Chromium found. Fix: install it (apt-get install chromium) or set CHROMIUM=/path")
+
+
+@dataclass
+class BenchResult:
+    cold_ready_ms: float = 0.0
+    bare_boot_ms: float = 0.0
+    warm_ready_ms: float = 0.0
+    longest_task_ms: float = 0.0
+    long_tasks: list[float] = field(default_factory=list)
+    bytes_transferred: int = 0
+    requests: int = 0
+    frame_median_ms: float = 0.0
+    frame_p95_ms: float = 0.0
+    frames: int = 0
+    wasm_requests_after_navigation: int = 0
+    marks: dict[str, float] = field(default_factory=dict)
+    long_task_starts: list[float] = field(default_factory=list)
+
+    def report(self) -> str:
+        overhead = self.cold_ready_ms - self.bare_boot_ms
+        lines = [
+            "Second Heart widgets benchmark (Chromium, local server, cold cache)",
+            f"  cold: navigation -> vein-valve ready      {self.cold_ready_ms:8.0f} ms",
+            f"  bare Pyodide boot (same server, worker)   {self.bare_boot_ms:8.0f} ms",
+            f"  overhead over bare boot                   {overhead:8.0f} ms   (target <= 300)",
+            f"  warm: instant navigation -> ready         {self.warm_ready_ms:8.0f} ms   (target <= 150)",
+            f"  longest main-thread task while loading    {self.longest_task_ms:8.0f} ms   (target <= 50)"
+            f"  [{len(self.long_tasks)} long task(s)]",
+            f"  bytes transferred (cold page)             {self.bytes_transferred / 1e6:8.2f} MB in {self.requests} requests",
+            f"  pyodide.asm.wasm requests after nav       {self.wasm_requests_after_navigation:8d}",
+            f"  animation frame time median / p95         {self.frame_median_ms:5.1f} / {self.frame_p95_ms:.1f} ms"
+            f"   (target p95 <= 16.7; {self.frames} frames)",
+            "  cold timeline (ms since navigation start):",
+            *(f"    {name:34s}{at:8.0f}" for name, at in sorted(self.marks.items(), key=lambda m: m[1])),
+            *(f"    long task at {start:.0f} ms lasting {duration:.0f} ms"
+              for start, duration in zip(self.long_task_starts, self.long_tasks, strict=True)),
+        ]
+        return "\n".join(lines)
+
+
+def rebase_sitemap(xml: str, base: str) -> str:
+    """Point sitemap.xml's URLs at the local server.
+
+    Material's instant navigation only takes over links that sitemap.xml lists, and it
+    rebases those by protocol and host name but not by port or path. Served locally on
+    a random port, the published ``site_url`` never matches, so every click would be a
+    full page load. Rewriting the sitemap on the way in makes the local run behave like
+    the published site.
+    """
+    locs = re.findall(r"<loc>([^<]+)</loc>", xml)
+    if not locs:
+        return xml
+    root = min(locs, key=len)  # the home page: the site_url every other page starts with
+    return xml.replace(f"<loc>{root}", f"<loc>{base}")
+
+
+def serve_sitemap_locally(page: Any, base: str) -> None:
+    """Route the page's sitemap.xml requests through :func:`rebase_sitemap`."""
+
+    def handle(route: Any) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=rebase_sitemap(response.text(), base))
+
+    page.route("**/sitemap.xml", handle)
+
+
+def _wait_ready(page: Any, selector: str, timeout_ms: float) -> None:
+    page.wait_for_function(
+        """(sel) => { const el = document.querySelector(sel);
+             if (el && el.dataset.state === "error") throw new Error("widget error: " +
+               (el.querySelector(".sh-widget__message-text")?.textContent || ""));
+             return el && el.dataset.state === "ready"; }""",
+        arg=selector,
+        timeout=timeout_ms,
+    )
+
+
+def run_widgets_bench(site: Path, demo: str = "demo/", second: str = "topics/how-veins-and-valves-work/",
+                      seconds: float = 5.0, timeout_s: float = 120.0) -> BenchResult:
+    from playwright.sync_api import sync_playwright
+
+    result = BenchResult()
+    timeout_ms = timeout_s * 1000
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            # Bare boot first, in its own context (cold cache too).
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + BARE_PAGE.lstrip("/"))
+            page.wait_for_function("() => window.bareBoot", timeout=timeout_ms)
+            result.bare_boot_ms = float(page.evaluate("() => window.bareBoot.total"))
+            context.close()
+
+            context = browser.new_context()
+            context.add_init_script(_OBSERVE_JS)
+            page = context.new_page()
+            sizes: list[int] = []
+            wasm_urls: list[str] = []
+
+            def on_finished(request: Any) -> None:
+                with contextlib.suppress(Exception):
+                    sizes.append(int(request.sizes()["responseBodySize"]))
+                if request.url.endswith("pyodide.asm.wasm"):
+                    wasm_urls.append(request.url)
+
+            page.on("requestfinished", on_finished)
+            serve_sitemap_locally(page, base)
+            page.goto(base + demo)
+            # Scroll the widget into view: that is the intent that starts Python.
+            page.locator('[data-widget="vein-valve"]').scroll_into_view_if_needed()
+            _wait_ready(page, '[data-widget="vein-valve"]', timeout_ms)
+            marks = page.evaluate(
+                """() => Object.fromEntries(performance.getEntriesByType("mark")
+                     .filter(m => m.name.startsWith("second-heart:")).map(m => [m.name.slice(13), m.startTime]))"""
+            )
+            nav = page.evaluate(
+                """() => { const n = performance.getEntriesByType("navigation")[0];
+                     return {"page: DOMContentLoaded": n.domContentLoadedEventEnd, "page: load": n.loadEventEnd}; }"""
+            )
+            result.marks = {**{k: float(v) for k, v in nav.items()}, **{f"python: {k}": float(v) for k, v in marks.items()}}
+            result.cold_ready_ms = float(marks["vein-valve-ready"])
+            page.wait_for_timeout(300)  # let the long-task observer deliver
+            tasks = page.evaluate("() => window.__bench.longtasks")
+            result.long_tasks = [float(t["duration"]) for t in tasks]
+            result.long_task_starts = [float(t["start"]) for t in tasks]
+            result.longest_task_ms = max(result.long_tasks, default=0.0)
+            result.bytes_transferred = sum(sizes)
+            result.requests = len(sizes)
+
+            # Animation: walk and measure frame intervals.
+            page.select_option('[data-widget="vein-valve"] select[name="activity"]', "walk")
+            page.wait_for_timeout(500)
+            frames = page.evaluate(_FRAMES_JS, seconds)
+            if frames:
+                ordered = sorted(frames)
+                result.frames = len(ordered)
+                result.frame_median_ms = statistics.median(ordered)
+                result.frame_p95_ms = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+            # Warm: instant navigation to the second widget page via a link in the page.
+            wasm_before = len(wasm_urls)
+            # Any visible link to the page: in the text, or Material's navigation.
+            link = page.locator(f'a[href*="{second.rstrip("/")}"]:visible').first
+            link.click()
+            page.wait_for_url(f"**/{second}")
+            _wait_ready(page, '[data-widget="vein-valve"]', timeout_ms)
+            if not page.evaluate("() => window.__bench !== undefined"):
+                raise RuntimeError(f"clicking the link to {second} reloaded the page: instant navigation is off")
+            result.warm_ready_ms = float(page.evaluate(
+                """() => performance.getEntriesByName("second-heart:vein-valve-ready").at(-1).startTime
+                         - window.__bench.clicks.at(-1)"""
+            ))
+            result.wasm_requests_after_navigation = len(wasm_urls) - wasm_before
+            context.close()
+        finally:
+            browser.close()
+    return result
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="second-heart bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="what", required=True)
+    widgets = sub.add_parser("widgets", help="load and animation figures for the Python widgets")
+    widgets.add_argument("--site", type=Path, default=REPO / "site", help="built site folder (default: site/)")
+    widgets.add_argument("--demo", default="demo/", help="first widget page, relative to the site root")
+    widgets.add_argument("--second", default="topics/how-veins-and-valves-work/",
+                         help="widget page reached by instant navigation from the first")
+    widgets.add_argument("--seconds", type=float, default=5.0, help="how long to measure frames")
+    widgets.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(list(argv))
+    try:
+        result = run_widgets_bench(args.site, args.demo, args.second, args.seconds)
+    except (FileNotFoundError, TimeoutError) as err:
+        print(f"second-heart bench: {err}")
+        return 1
+    except Exception as err:  # Playwright's own errors: report plainly, not as a traceback
+        print(f"second-heart bench: the browser run failed: {err}")
+        return 1
+    print(json.dumps(result.__dict__, indent=1) if args.json else result.report())
+    return 0
