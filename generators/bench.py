@@ -298,9 +298,12 @@ def run_widgets_bench(site: Path, demo: str = "demo/", second: str = "topics/how
             wasm_before = len(wasm_urls)
             # Any visible link to the page: in the text, or Material's navigation.
             link = page.locator(f'a[href*="{second.rstrip("/")}"]:visible').first
+            # Material changes the URL before it swaps the content: mark the old widget so
+            # the wait below cannot be satisfied by it.
+            page.evaluate("() => document.querySelectorAll('[data-widget]').forEach(e => e.dataset.benchOld = '1')")
             link.click()
             page.wait_for_url(f"**/{second}")
-            _wait_ready(page, '[data-widget="vein-valve"]', timeout_ms)
+            _wait_ready(page, '[data-widget="vein-valve"]:not([data-bench-old])', timeout_ms)
             if not page.evaluate("() => window.__bench !== undefined"):
                 raise RuntimeError(f"clicking the link to {second} reloaded the page: instant navigation is off")
             result.warm_ready_ms = float(page.evaluate(

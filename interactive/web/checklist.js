@@ -1,0 +1,177 @@
+// The risk-factor checklist's view: reads the ticks, asks risk_checklist (in the worker)
+// what they mean, and writes the summary, plan and care card. Nothing leaves the browser;
+// answers are stored only when the person presses "Save on this device".
+
+import { callPython, startPython, CHECKLIST_URL, SITE_ROOT } from "./runtime.js";
+
+const STORAGE_KEY = "second-heart:checklist:v1";
+const CHANGE_WORDS = {
+  yes: "You can change this.",
+  partly: "You can partly change this.",
+  no: "You cannot change this, but moving your calves still helps.",
+};
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === "class") node.className = value;
+    else node.setAttribute(key, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+const siteLink = (url, text) => element("a", { href: new URL(url, SITE_ROOT).href }, text);
+
+function readSaved() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null");
+    return Array.isArray(saved?.answers) ? saved : null;
+  } catch {
+    return null; // storage blocked (private mode, embeds): behave as if nothing was saved
+  }
+}
+
+export class ChecklistView {
+  constructor(root) {
+    this.root = root;
+    this.form = root.querySelector("form");
+    this.result = root.querySelector(".sh-checklist__result");
+    this.savedNote = root.querySelector(".sh-checklist__saved");
+    this.started = false;
+    this.evaluation = 0;
+    root.querySelector(".sh-checklist__actions").hidden = false;
+
+    const saved = readSaved();
+    if (saved) {
+      for (const box of this.boxes()) box.checked = saved.answers.includes(box.value);
+      this.savedNote.textContent = "Your saved answers from this device are ticked below.";
+    }
+    this.onSubmit = (event) => event.preventDefault();
+    this.onChange = () => this.evaluate();
+    this.onClick = (event) => {
+      const action = event.target.closest("[data-action]")?.dataset.action;
+      if (action === "print") window.print();
+      else if (action === "save") this.save();
+      else if (action === "forget") this.forget();
+    };
+    this.form.addEventListener("submit", this.onSubmit);
+    this.form.addEventListener("change", this.onChange);
+    this.form.addEventListener("click", this.onClick);
+  }
+
+  boxes() {
+    return [...this.form.querySelectorAll('input[type="checkbox"][name="item"]')];
+  }
+
+  answers() {
+    return this.boxes().filter((box) => box.checked).map((box) => box.value);
+  }
+
+  async start() {
+    if (this.started) return;
+    this.started = true;
+    try {
+      await callPython("checklist.fetch", { url: CHECKLIST_URL });
+      await this.evaluate();
+      this.root.dataset.state = "ready";
+      performance.mark(`second-heart:${this.root.dataset.widget}-ready`);
+      this.root.removeAttribute("aria-busy");
+    } catch (err) {
+      this.showError(err);
+    }
+  }
+
+  async evaluate() {
+    if (!this.started) {
+      startPython(); // ticking a box is intent: start Python; start() evaluates when ready
+      return;
+    }
+    const ticket = ++this.evaluation;
+    try {
+      const result = await callPython("checklist.evaluate", { answers: this.answers() });
+      if (ticket === this.evaluation) this.render(result); // drop answers to older ticks
+    } catch (err) {
+      this.showError(err);
+    }
+  }
+
+  showError(err) {
+    this.started = false;
+    this.root.dataset.state = "error";
+    const message = this.root.querySelector(".sh-widget__message");
+    message.hidden = false;
+    message.querySelector(".sh-widget__message-text").textContent =
+      `The checklist could not work out your summary: ${err.message} You can still tick the boxes and print this page.`;
+  }
+
+  render(result) {
+    const parts = [element("h2", { class: "sh-checklist__result-title" }, "Your summary")];
+    if (result.care) {
+      const care = element(
+        "div",
+        { class: `sh-care sh-care--${result.care.level} sh-result__care`, "data-care-level": result.care.level },
+        element("p", { class: "sh-care__title" }, element("strong", {}, result.care.title)),
+      );
+      const action = element("div", { class: "sh-care__action" });
+      action.innerHTML = result.care.action_html; // built from our own content at build time
+      care.append(action, element("p", {}, "Because you ticked: " + result.warning_signs.map((s) => s.name).join(", ") + "."));
+      parts.push(care);
+      this.root.dataset.careLevel = result.care.level;
+    } else {
+      delete this.root.dataset.careLevel;
+    }
+    parts.push(element("p", { class: "sh-checklist__summary" }, result.summary));
+    if (result.factors.length) {
+      const list = element("ul", { class: "sh-checklist__factors" });
+      for (const factor of result.factors) {
+        list.append(
+          element("li", { "data-changeable": factor.changeable }, siteLink(factor.url, factor.name), " — ", CHANGE_WORDS[factor.changeable]),
+        );
+      }
+      parts.push(list);
+    }
+    if (result.plan.length) {
+      const plan = element("ol", { class: "sh-checklist__plan" });
+      for (const step of result.plan) {
+        plan.append(element("li", {}, siteLink(step.url, step.name), ` — helps with ${step.because.join(", ").toLowerCase()}.`));
+      }
+      parts.push(element("h3", {}, "A short plan to start with"), plan);
+    }
+    parts.push(
+      element(
+        "p",
+        { class: "sh-checklist__not-diagnosis" },
+        "This is not a diagnosis. If you are worried about your legs, talk to a doctor or nurse.",
+      ),
+    );
+    this.result.replaceChildren(...parts);
+    this.result.hidden = false;
+  }
+
+  save() {
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ answers: this.answers(), saved: new Date().toISOString() }));
+      this.savedNote.textContent = "Saved on this device only. Press “Forget my answers” to remove them.";
+    } catch {
+      this.savedNote.textContent = "This browser does not allow saving here. Print the page to keep a copy.";
+    }
+  }
+
+  forget() {
+    try {
+      localStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // nothing stored, nothing to forget
+    }
+    for (const box of this.boxes()) box.checked = false;
+    this.savedNote.textContent = "Forgotten: nothing about your answers is stored on this device.";
+    this.evaluate();
+  }
+
+  dispose() {
+    this.form.removeEventListener("submit", this.onSubmit);
+    this.form.removeEventListener("change", this.onChange);
+    this.form.removeEventListener("click", this.onClick);
+  }
+}

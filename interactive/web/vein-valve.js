@@ -1,0 +1,358 @@
+// The vein-valve animation's view. The model (calf_pump) runs in the worker; this file
+// only turns snapshots into pictures, numbers and words.
+//
+// Time: the page keeps a short buffer of model snapshots ahead of what it shows and asks
+// for the next chunk while drawing the current one, so there is never a round trip per
+// frame. Each frame advances "shown time" by the real elapsed time (rAF timestamps) times
+// the speed, and draws the snapshot interpolated at that time: smooth at any frame rate.
+
+import { callPython, startPython } from "./runtime.js";
+
+const SAMPLE_S = 1 / 60; // model time between snapshots
+const LEAD_S = 0.3; // how far ahead of the shown time the buffer should reach (at 1x)
+const HISTORY_S = 20; // mini-chart width
+const STEP_S = 0.2; // one press of "Step"
+const DESCRIBE_EVERY_MS = 3000;
+const REDUCED_FRAME_MS = 500; // with reduced motion: a still picture twice a second
+const ANKLE = [152, 350];
+const GAUGE = { max: 120, sweep: 240 };
+const VALVE_WORDS = {
+  lower_deep: "lower deep-vein valve",
+  perforator: "perforator valve",
+  upper_deep: "valve behind the knee",
+  saphenous: "surface-vein valve at the groin",
+  femoral: "thigh valve",
+};
+const POSTURE_WORDS = {
+  standing: "standing",
+  sitting: "sitting",
+  lying: "lying down",
+  lying_leg_up: "lying, leg up",
+};
+
+const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+function interpolate(a, b, f) {
+  if (typeof a === "number" && typeof b === "number") return a + (b - a) * f;
+  if (a && b && typeof a === "object") {
+    const out = {};
+    for (const key in b) out[key] = interpolate(a[key], b[key], f);
+    return out;
+  }
+  return f < 0.5 && a !== undefined ? a : b;
+}
+
+function leaflets(openFraction, competent) {
+  // Same geometry as generators/widgets.py:_leaflets (valve frame: flow goes up, -y).
+  const closedX = competent ? 0.6 : 2.6;
+  const tipX = closedX + (4.2 - closedX) * openFraction;
+  const tipY = -3 - 5 * openFraction;
+  return [`M-5.5 6 Q-5 0 ${(-tipX).toFixed(2)} ${tipY.toFixed(2)}`, `M5.5 6 Q5 0 ${tipX.toFixed(2)} ${tipY.toFixed(2)}`];
+}
+
+const vesselWidth = (mmHg) => 6 + (5 * Math.min(Math.max(mmHg, 0), 100)) / 100;
+const gaugeAngle = (mmHg) => -GAUGE.sweep / 2 + (GAUGE.sweep * Math.min(Math.max(mmHg, 0), GAUGE.max)) / GAUGE.max;
+// Dash speed grows with flow but stays readable: 1 mL/s -> 25 px/s, 16 mL/s -> 100 px/s.
+const dashSpeed = (flow) => Math.sign(flow) * Math.min(140, 25 * Math.sqrt(Math.abs(flow)));
+
+export class VeinValveView {
+  constructor(root) {
+    this.root = root;
+    const q = (selector) => root.querySelector(selector);
+    this.svg = q(".sh-vv__svg");
+    this.muscle = q("[data-muscle]");
+    this.foot = q("[data-foot]");
+    this.gravity = q("[data-gravity]");
+    this.postureLabel = q("[data-posture-label]");
+    this.vessels = Object.fromEntries([...root.querySelectorAll("[data-vessel]")].map((el) => [el.dataset.vessel, el]));
+    this.segments = [...root.querySelectorAll("[data-segment]")].map((group) => {
+      const arrow = group.querySelector(".sh-vv__arrow");
+      const transform = arrow.getAttribute("transform").match(/translate\(([^)]*)\)/)[0];
+      return { name: group.dataset.segment, group, flow: group.querySelector(".sh-vv__flow"), arrow, transform, base: Number(arrow.dataset.angle), offset: 0 };
+    });
+    this.valves = [...root.querySelectorAll("[data-valve]")].map((group) => ({
+      name: group.dataset.valve,
+      group,
+      leaflets: [...group.querySelectorAll(".sh-vv__leaflet")],
+    }));
+    this.needle = q(".sh-vv__needle");
+    this.gaugeValue = q(".sh-vv__gauge-value");
+    this.readouts = Object.fromEntries([...root.querySelectorAll("[data-readout]")].map((el) => [el.dataset.readout, el]));
+    this.chart = q("[data-chart]");
+    this.describeRegion = q("[data-describe]");
+    this.form = q(".sh-vv__controls");
+    this.playButton = q('[data-action="play"]');
+
+    this.leg = null;
+    this.started = false;
+    this.disposed = false;
+    this.buffer = [];
+    this.generation = 0; // bumps on every change, so chunks computed before it are dropped
+    this.requesting = false;
+    this.shownTime = 0;
+    this.stepTarget = null;
+    this.playing = true;
+    this.speed = 1;
+    this.history = [];
+    this.lastFrame = 0;
+    this.lastDraw = 0;
+    this.lastChart = 0;
+    this.lastDescribe = { at: -Infinity, text: "" };
+    this.frame = this.frame.bind(this);
+
+    this.onChange = (event) => this.control(event.target);
+    this.onInput = (event) => event.target.name === "speed" && this.control(event.target);
+    this.onClick = (event) => {
+      const action = event.target.closest("[data-action]")?.dataset.action;
+      if (action) this.button(action);
+    };
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.form.addEventListener("change", this.onChange);
+    this.form.addEventListener("input", this.onInput);
+    this.form.addEventListener("click", this.onClick);
+  }
+
+  settings() {
+    const data = new FormData(this.form);
+    return {
+      activity: data.get("activity"),
+      scenario: data.get("scenario"),
+      compression_mmhg: Number(data.get("compression")),
+    };
+  }
+
+  async start() {
+    if (this.started) return;
+    this.started = true;
+    try {
+      const { leg, snapshot } = await callPython("leg.create", this.settings());
+      if (this.disposed) {
+        callPython("leg.dispose", { leg });
+        return;
+      }
+      this.leg = leg;
+      this.buffer = [snapshot];
+      this.shownTime = snapshot.time_s;
+      this.draw(snapshot, 0);
+      this.setPlaying(this.playing);
+      this.root.dataset.state = "ready";
+      performance.mark(`second-heart:${this.root.dataset.widget}-ready`);
+      this.root.removeAttribute("aria-busy");
+      requestAnimationFrame(this.frame);
+    } catch (err) {
+      this.started = false;
+      this.fail(err);
+    }
+  }
+
+  fail(err) {
+    this.root.dataset.state = "error";
+    const message = this.root.querySelector(".sh-widget__message");
+    message.hidden = false;
+    message.querySelector(".sh-widget__message-text").textContent =
+      `The animation stopped: ${err.message} The picture above still shows the model's numbers.`;
+  }
+
+  control(input) {
+    if (input.name === "speed") {
+      this.speed = Number(input.value);
+      const words = this.speed === 1 ? "normal speed" : `${this.speed} times normal speed`;
+      input.setAttribute("aria-valuetext", words);
+      this.form.querySelector('output[name="speed-out"]').textContent = `${this.speed}×`;
+      return;
+    }
+    if (!this.leg) {
+      startPython(); // the choice is read from the form when the model is created
+      return;
+    }
+    const change = {
+      activity: { activity: input.value },
+      scenario: { scenario: input.value },
+      compression: { compression_mmhg: Number(input.value) },
+    }[input.name];
+    if (!change) return;
+    this.generation += 1;
+    this.buffer = this.keepShown();
+    callPython("leg.configure", { leg: this.leg, ...change }).catch((err) => this.fail(err));
+    this.lastDescribe.at = -Infinity; // say what changed without waiting
+  }
+
+  keepShown() {
+    // The snapshot on screen stays, so the picture moves smoothly into the new chunk.
+    const kept = this.buffer.filter((s) => s.time_s <= this.shownTime);
+    return kept.length ? kept.slice(-1) : this.buffer.slice(0, 1);
+  }
+
+  button(action) {
+    if (action === "retry") return;
+    if (!this.leg) {
+      startPython();
+      if (action === "play") this.setPlaying(!this.playing);
+      return;
+    }
+    if (action === "play") this.setPlaying(!this.playing);
+    else if (action === "step") {
+      this.setPlaying(false);
+      this.stepTarget = (this.stepTarget ?? this.shownTime) + STEP_S;
+    } else if (action === "reset") {
+      this.generation += 1;
+      callPython("leg.reset", { leg: this.leg }).then(({ snapshot }) => {
+        this.buffer = [snapshot];
+        this.shownTime = snapshot.time_s;
+        this.stepTarget = null;
+        this.history = [];
+        this.draw(snapshot, 0);
+      }, (err) => this.fail(err));
+    }
+  }
+
+  setPlaying(playing) {
+    this.playing = playing;
+    if (playing) this.stepTarget = null;
+    this.playButton.textContent = playing ? "Pause" : "Play";
+    this.playButton.setAttribute("aria-pressed", String(playing));
+    this.root.dataset.playing = String(playing);
+  }
+
+  bufferEnd() {
+    return this.buffer.length ? this.buffer[this.buffer.length - 1].time_s : this.shownTime;
+  }
+
+  requestMore() {
+    const lead = LEAD_S * Math.max(1, this.speed);
+    const wanted = Math.max(this.shownTime + (this.playing ? lead : 0), this.stepTarget ?? 0);
+    if (this.requesting || this.leg === null || this.bufferEnd() >= wanted) return;
+    this.requesting = true;
+    const generation = this.generation;
+    callPython("leg.advance", { leg: this.leg, duration_s: Math.max(lead, 0.2), sample_s: SAMPLE_S })
+      .then(({ snapshots }) => {
+        if (generation === this.generation && !this.disposed) this.buffer.push(...snapshots);
+      }, (err) => this.fail(err))
+      .finally(() => {
+        this.requesting = false;
+      });
+  }
+
+  snapshotAt(time) {
+    const buffer = this.buffer;
+    while (buffer.length > 2 && buffer[1].time_s <= time) buffer.shift();
+    const [a, b] = buffer;
+    if (!b || time <= a.time_s) return a;
+    return interpolate(a, b, Math.min(1, (time - a.time_s) / (b.time_s - a.time_s)));
+  }
+
+  frame(now) {
+    if (this.disposed) return;
+    const elapsed = this.lastFrame ? Math.min((now - this.lastFrame) / 1000, 0.1) : 0;
+    this.lastFrame = now;
+    const before = this.shownTime;
+    if (this.playing) this.shownTime = Math.min(this.shownTime + elapsed * this.speed, this.bufferEnd());
+    else if (this.stepTarget !== null) {
+      this.shownTime = Math.min(this.stepTarget, this.bufferEnd());
+      if (this.shownTime >= this.stepTarget) this.stepTarget = null;
+    }
+    this.requestMore();
+    const snapshot = this.snapshotAt(this.shownTime);
+    if (snapshot) {
+      this.record(snapshot);
+      const reduced = reducedMotion.matches;
+      if (!reduced || now - this.lastDraw >= REDUCED_FRAME_MS || this.shownTime === before) {
+        if (!reduced || this.shownTime !== before) this.lastDraw = now;
+        this.draw(snapshot, reduced ? 0 : this.shownTime - before);
+      }
+      if (now - this.lastChart >= 100) {
+        this.lastChart = now;
+        this.drawChart();
+      }
+      this.describe(snapshot, now);
+    }
+    requestAnimationFrame(this.frame);
+  }
+
+  record(snapshot) {
+    const last = this.history[this.history.length - 1];
+    if (last && snapshot.time_s < last[0]) this.history = []; // after a reset
+    if (!last || snapshot.time_s - last[0] >= 0.1) this.history.push([snapshot.time_s, snapshot.ankle_pressure_mmhg]);
+    while (this.history.length && this.history[0][0] < snapshot.time_s - HISTORY_S) this.history.shift();
+  }
+
+  draw(s, modelSeconds) {
+    const squeeze = s.calf_squeeze;
+    this.muscle.style.transform = `scale(${(1 + 0.14 * squeeze).toFixed(3)}, ${(1 - 0.07 * squeeze).toFixed(3)})`;
+    this.muscle.style.fillOpacity = (0.55 + 0.4 * squeeze).toFixed(2);
+    this.foot.setAttribute("transform", `rotate(${(s.ankle_angle_deg ?? 0).toFixed(1)} ${ANKLE[0]} ${ANKLE[1]})`);
+    const vesselPressure = { foot: "foot", deep: "deep_calf", superficial: "superficial" };
+    for (const [name, el] of Object.entries(this.vessels)) {
+      el.style.strokeWidth = vesselWidth(s.compartments[vesselPressure[name]].pressure_mmhg).toFixed(1);
+    }
+    for (const segment of this.segments) {
+      const { flow_ml_s: flow, reverse } = s.segments[segment.name];
+      segment.group.dataset.reverse = String(Boolean(reverse));
+      segment.arrow.style.opacity = Math.abs(flow) > 0.05 ? "1" : "0";
+      segment.arrow.setAttribute("transform", `${segment.transform} rotate(${segment.base + (flow < 0 ? 180 : 0)})`);
+      if (modelSeconds > 0) {
+        segment.offset = (segment.offset - dashSpeed(flow) * modelSeconds) % 1200;
+        segment.flow.style.strokeDashoffset = segment.offset.toFixed(1);
+      }
+    }
+    const refluxing = [];
+    for (const valve of this.valves) {
+      const state = s.valves[valve.name];
+      const [left, right] = leaflets(state.open_fraction, state.competent);
+      valve.leaflets[0].setAttribute("d", left);
+      valve.leaflets[1].setAttribute("d", right);
+      valve.group.dataset.reflux = String(Boolean(state.reverse));
+      valve.group.dataset.competent = String(Boolean(state.competent));
+      if (state.reverse) refluxing.push(VALVE_WORDS[valve.name]);
+    }
+    const ankle = s.ankle_pressure_mmhg;
+    this.needle.setAttribute("transform", `rotate(${gaugeAngle(ankle).toFixed(1)} ${this.needle.getAttribute("x1")} ${this.needle.getAttribute("y1") - 6})`);
+    this.gaugeValue.textContent = ankle.toFixed(0);
+    this.readouts.ankle.textContent = ankle.toFixed(0);
+    this.readouts.return.textContent = s.venous_return_ml_min.toFixed(0);
+    const refill = s.refill_time_s;
+    this.readouts.refill.textContent = refill == null ? "–" : refill.toFixed(0);
+    this.readouts["refill-unit"].hidden = refill == null;
+    this.readouts.reflux.textContent = refluxing.length ? `backflow at the ${refluxing.join(", ")}` : "none";
+    this.root.dataset.reflux = String(refluxing.length > 0);
+    this.gravity.dataset.posture = s.posture;
+    this.postureLabel.textContent = POSTURE_WORDS[s.posture] ?? s.posture;
+  }
+
+  drawChart() {
+    if (!this.history.length) return;
+    const end = this.history[this.history.length - 1][0];
+    const points = this.history.map(([t, p]) => {
+      const x = 296 - ((end - t) / HISTORY_S) * 266;
+      const y = 80 - (70 * Math.min(Math.max(p, 0), 120)) / 120;
+      return `${x.toFixed(1)},${y.toFixed(1)}`;
+    });
+    if (points.length === 1) points.unshift(`30,${points[0].split(",")[1]}`);
+    this.chart.setAttribute("points", points.join(" "));
+  }
+
+  describe(s, now) {
+    if (now - this.lastDescribe.at < DESCRIBE_EVERY_MS) return;
+    const activity = this.form.elements.activity.selectedOptions[0].textContent;
+    const words = [
+      activity,
+      s.calf_squeeze > 0.25 ? "the calf squeezes" : "the calf is relaxed",
+      s.valves.lower_deep.open_fraction < 0.2 ? "the lower valve is closed" : "the lower valve is open",
+    ];
+    const backflow = this.valves.filter((v) => s.valves[v.name].reverse).map((v) => VALVE_WORDS[v.name]);
+    if (backflow.length) words.push(`blood flows backwards through the ${backflow.join(" and the ")}`);
+    words.push(`ankle pressure ${Math.round(s.ankle_pressure_mmhg / 5) * 5} mmHg`);
+    const text = `${words.join("; ")}.`;
+    if (text === this.lastDescribe.text) return;
+    this.lastDescribe = { at: now, text };
+    this.describeRegion.textContent = text;
+  }
+
+  dispose() {
+    this.disposed = true;
+    if (this.leg !== null) callPython("leg.dispose", { leg: this.leg }).catch(() => {});
+    this.form.removeEventListener("change", this.onChange);
+    this.form.removeEventListener("input", this.onInput);
+    this.form.removeEventListener("click", this.onClick);
+  }
+}
