@@ -31,6 +31,7 @@ from .activities import ACTIVITY_POSTURE, EXERCISES, ActivityPlan, make_plan
 from .parameters import (
     COMPARTMENT_NAMES,
     SCENARIOS,
+    REFLUX_CUTOFF_S,
     VALVE_SEGMENTS,
     Condition,
     LegParameters,
@@ -162,6 +163,8 @@ class LegModel:
         self._out_total = 0.0
         self._initial_total = self.total_volume_ml
         self._refill_time: float | None = None
+        # When each valve's current run of reverse flow began, as seen by snapshot().
+        self._reverse_since: dict[str, float | None] = dict.fromkeys(_VALVES)
         self._watch: tuple[float, float] | None = None
         self._quiet_since: float | None = 0.0
         self._rest_ankle = self.ankle_pressure_mmhg
@@ -656,12 +659,23 @@ class LegModel:
         }
         opens = (self._s_ld, self._s_pf, self._s_ud, self._s_sa, self._s_fe)
         valves = {}
+        now = self.time_s
         for i, name in enumerate(_VALVES):
             q = segments[VALVE_SEGMENTS[name]]["flow_ml_s"]
+            reverse = q < -thr
+            # A healthy valve lets a little blood back while it shuts; only reverse flow
+            # that outlasts the clinical cut-off is reflux. Timed between snapshots.
+            since = self._reverse_since[name] if reverse else None
+            if reverse and since is None:
+                since = now
+            self._reverse_since[name] = since
+            reverse_s = now - since if since is not None else 0.0
             valves[name] = {
                 "open_fraction": float(opens[i]),
                 "flow_ml_s": float(q),
-                "reverse": bool(q < -thr),
+                "reverse": bool(reverse),
+                "reverse_s": float(reverse_s),
+                "reflux": bool(reverse_s > REFLUX_CUTOFF_S[name]),
                 "competent": self._leaks[i] == 0.0,
             }
         k = self._k

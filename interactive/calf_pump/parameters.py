@@ -45,6 +45,16 @@ VALVE_SEGMENTS = {
     "saphenous": "superficial_up",
     "femoral": "thigh_out",
 }
+#: valve name -> how long reverse flow may last before it counts as reflux (s).
+#: Labropoulos et al., J Vasc Surg 2003: > 0.5 s in superficial and calf veins,
+#: > 0.35 s in perforators, > 1 s in the femoral and popliteal veins.
+REFLUX_CUTOFF_S = {
+    "lower_deep": 0.5,
+    "perforator": 0.35,
+    "upper_deep": 1.0,  # the deep calf outflow into the popliteal vein
+    "saphenous": 0.5,
+    "femoral": 1.0,
+}
 POSTURES = ("standing", "sitting", "lying", "lying_leg_up")
 
 

@@ -138,14 +138,18 @@ export class VeinValveView {
       this.root.dataset.state = "ready";
       performance.mark(`second-heart:${this.root.dataset.widget}-ready`);
       this.root.removeAttribute("aria-busy");
+      this.lastFrame = 0;
       requestAnimationFrame(this.frame);
     } catch (err) {
-      this.started = false;
       this.fail(err);
     }
   }
 
   fail(err) {
+    // Stop: the frame loop ends, and "Try again" (loader.js) calls start() for a new model.
+    this.started = false;
+    this.leg = null;
+    this.generation += 1;
     this.root.dataset.state = "error";
     const message = this.root.querySelector(".sh-widget__message");
     message.hidden = false;
@@ -242,7 +246,7 @@ export class VeinValveView {
   }
 
   frame(now) {
-    if (this.disposed) return;
+    if (this.disposed || !this.started) return;
     const elapsed = this.lastFrame ? Math.min((now - this.lastFrame) / 1000, 0.1) : 0;
     this.lastFrame = now;
     const before = this.shownTime;
@@ -255,12 +259,15 @@ export class VeinValveView {
     const snapshot = this.snapshotAt(this.shownTime);
     if (snapshot) {
       this.record(snapshot);
+      // Reduced motion: a still picture every half second while playing (no gliding, no
+      // moving dashes); paused or stepping, each change shows at once.
       const reduced = reducedMotion.matches;
-      if (!reduced || now - this.lastDraw >= REDUCED_FRAME_MS || this.shownTime === before) {
-        if (!reduced || this.shownTime !== before) this.lastDraw = now;
+      const interval = reduced && this.playing ? REDUCED_FRAME_MS : 0;
+      if (now - this.lastDraw >= interval) {
+        this.lastDraw = now;
         this.draw(snapshot, reduced ? 0 : this.shownTime - before);
       }
-      if (now - this.lastChart >= 100) {
+      if (now - this.lastChart >= Math.max(100, interval)) {
         this.lastChart = now;
         this.drawChart();
       }
@@ -301,9 +308,11 @@ export class VeinValveView {
       const [left, right] = leaflets(state.open_fraction, state.competent);
       valve.leaflets[0].setAttribute("d", left);
       valve.leaflets[1].setAttribute("d", right);
-      valve.group.dataset.reflux = String(Boolean(state.reverse));
+      // Only reverse flow past the clinical cut-off is reflux: a healthy valve lets a
+      // little blood back for a moment while it shuts.
+      valve.group.dataset.reflux = String(Boolean(state.reflux));
       valve.group.dataset.competent = String(Boolean(state.competent));
-      if (state.reverse) refluxing.push(VALVE_WORDS[valve.name]);
+      if (state.reflux) refluxing.push(VALVE_WORDS[valve.name]);
     }
     const ankle = s.ankle_pressure_mmhg;
     this.needle.setAttribute("transform", `rotate(${gaugeAngle(ankle).toFixed(1)} ${this.needle.getAttribute("x1")} ${this.needle.getAttribute("y1") - 6})`);
@@ -339,7 +348,7 @@ export class VeinValveView {
       s.calf_squeeze > 0.25 ? "the calf squeezes" : "the calf is relaxed",
       s.valves.lower_deep.open_fraction < 0.2 ? "the lower valve is closed" : "the lower valve is open",
     ];
-    const backflow = this.valves.filter((v) => s.valves[v.name].reverse).map((v) => VALVE_WORDS[v.name]);
+    const backflow = this.valves.filter((v) => s.valves[v.name].reflux).map((v) => VALVE_WORDS[v.name]);
     if (backflow.length) words.push(`blood flows backwards through the ${backflow.join(" and the ")}`);
     words.push(`ankle pressure ${Math.round(s.ankle_pressure_mmhg / 5) * 5} mmHg`);
     const text = `${words.join("; ")}.`;

@@ -58,3 +58,23 @@ def test_leaky_deep_valves_reflux_for_longer_than_the_clinical_cutoff() -> None:
     assert longest["upper_deep"] > CUTOFF_S["upper_deep"]
     assert longest["femoral"] > CUTOFF_S["femoral"]
     assert longest["saphenous"] < CUTOFF_S["saphenous"]
+
+
+def _reflux_seen(scenario: str, activity: str) -> set[str]:
+    from calf_pump import LegModel
+
+    model = LegModel(scenario=scenario)
+    model.set_activity(activity)
+    seen: set[str] = set()
+    for _ in range(round(30 / 0.02)):  # 30 s sampled like the animation draws it
+        model.step(0.02)
+        seen |= {name for name, valve in model.snapshot()["valves"].items() if valve["reflux"]}
+    return seen
+
+
+def test_the_animation_never_reports_reflux_for_a_healthy_leg_while_walking() -> None:
+    assert _reflux_seen("healthy", "walk") == set()
+
+
+def test_the_animation_reports_reflux_at_the_leaky_saphenous_valve_while_walking() -> None:
+    assert "saphenous" in _reflux_seen("superficial_reflux", "walk")
