@@ -62,6 +62,8 @@ def render_site(
         r = PageRenderer(ctx, path)
         body = env.get_template(template).render(ctx=ctx, r=r, item=item, **values)
         meta: dict[str, Any] = {"title": page_title, "description": page_description}
+        if template == "widget_page.md.j2":
+            meta["widget_page"] = True
         if item is not None:
             url = path.removesuffix(".md").removesuffix("index") + ("/" if not path.endswith("index.md") else "")
             meta["last_reviewed"] = item.review.last_reviewed.isoformat()

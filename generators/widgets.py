@@ -130,9 +130,16 @@ def _zip_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     archive.writestr(info, data, compresslevel=9)
 
 
-def build_wheel(package_dir: Path, out_dir: Path, summary: str, version: str | None = None) -> Path:
+def build_wheel(
+    package_dir: Path,
+    out_dir: Path,
+    summary: str,
+    version: str | None = None,
+    extra_files: dict[str, bytes] | None = None,
+) -> Path:
     """Write a pure-Python ``py3-none-any`` wheel (PEP 427) of one import package.
 
+    ``extra_files`` (path inside the package -> bytes) adds data made at build time.
     Deterministic: same files in, same bytes out. Returns the wheel's path.
     """
     if not (package_dir / "__init__.py").is_file():
@@ -147,6 +154,7 @@ def build_wheel(package_dir: Path, out_dir: Path, summary: str, version: str | N
         (f"{name}/{path.relative_to(package_dir).as_posix()}", path.read_bytes())
         for path in _package_files(package_dir)
     ]
+    entries += [(f"{name}/{rel}", data) for rel, data in sorted((extra_files or {}).items())]
     metadata = (
         "Metadata-Version: 2.1\n"
         f"Name: {name}\n"
@@ -239,6 +247,16 @@ def _copy_if_changed(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
+def _build_time_data(package: str) -> dict[str, bytes]:
+    """Data files computed now and shipped in a wheel, to save work in the browser."""
+    if package != "calf_pump":
+        return {}
+    from calf_pump.model import EQUILIBRIA_FILE, export_equilibria
+
+    compressions = tuple(mmhg for mmhg, _label in COMPRESSION_CHOICES)
+    return {EQUILIBRIA_FILE: export_equilibria(compressions).encode()}
+
+
 def write_widget_assets(docs_dir: Path, ctx: SiteContext) -> None:
     """Write everything the widgets need into ``docs_dir/assets/`` (see module docstring)."""
     _require_node_modules()
@@ -248,7 +266,8 @@ def write_widget_assets(docs_dir: Path, ctx: SiteContext) -> None:
         _copy_if_changed(NODE_PYODIDE / name, pyodide_dir / name)
     for stale in pyodide_dir.glob("*.whl"):
         stale.unlink()
-    wheels = [build_wheel(p.source, pyodide_dir, p.summary) for p in BROWSER_PACKAGES]
+    wheels = [build_wheel(p.source, pyodide_dir, p.summary, extra_files=_build_time_data(p.source.name))
+              for p in BROWSER_PACKAGES]
     write_lockfile(pyodide_dir, wheels, NODE_PYODIDE / "pyodide-lock.json")
 
     missing_web = [f for f in WEB_FILES if not (WEB_SOURCE / f).is_file()]

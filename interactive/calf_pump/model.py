@@ -24,7 +24,9 @@ holds to rounding error.
 
 from __future__ import annotations
 
+import json
 import math
+from importlib import resources
 from typing import Any
 
 from .activities import ACTIVITY_POSTURE, EXERCISES, ActivityPlan, make_plan
@@ -44,6 +46,40 @@ _VALVES = tuple(VALVE_SEGMENTS)
 _EQUILIBRIUM_SETTLE_S = 30.0
 _QUIET_STANDING_FOR_REST_S = 20.0
 _equilibrium_cache: dict[tuple[str, float, float], tuple[float, ...]] = {}
+#: Optional file of precomputed resting states shipped inside the browser wheel: settling
+#: the network takes 30 simulated seconds (about 0.2 s in Pyodide), which would otherwise
+#: sit on the demo's start-up path. Written at build time by ``export_equilibria``.
+EQUILIBRIA_FILE = "equilibria.json"
+
+
+def export_equilibria(compressions_mmhg: tuple[float, ...] = (0.0,)) -> str:
+    """Settle every scenario at each stocking pressure; JSON that ``load_equilibria`` reads.
+
+    Floats are written with ``repr`` precision, so loading gives back the same states.
+    """
+    entries = []
+    for scenario in SCENARIOS:
+        for compression in compressions_mmhg:
+            model = LegModel(scenario=scenario, compression_mmhg=compression)
+            entries.append([scenario, float(compression), list(model._equilibrium())])
+    return json.dumps({"internal_dt_s": LegModel.internal_dt_s, "entries": entries})
+
+
+def load_equilibria(text: str) -> int:
+    """Seed the resting-state cache from ``export_equilibria`` output; returns the count."""
+    data = json.loads(text)
+    dt = float(data["internal_dt_s"])
+    for scenario, compression, state in data["entries"]:
+        _equilibrium_cache[(str(scenario), float(compression), dt)] = tuple(float(v) for v in state)
+    return len(data["entries"])
+
+
+def _load_shipped_equilibria() -> None:
+    try:
+        text = resources.files(__package__ or "calf_pump").joinpath(EQUILIBRIA_FILE).read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return  # running from source: states are computed on first use
+    load_equilibria(text)
 
 
 def _check_scenario(scenario: object) -> str:
@@ -705,4 +741,13 @@ class LegModel:
         }
 
 
-__all__ = ["LegModel", "ACTIVITY_POSTURE", "COMPRESSION_MAX_MMHG"]
+_load_shipped_equilibria()
+
+__all__ = [
+    "ACTIVITY_POSTURE",
+    "COMPRESSION_MAX_MMHG",
+    "EQUILIBRIA_FILE",
+    "LegModel",
+    "export_equilibria",
+    "load_equilibria",
+]

@@ -5,9 +5,7 @@
 // between pages never downloads or starts Python again.
 
 const WIDGETS_BASE = new URL("./", import.meta.url);
-export const PYODIDE_BASE = new URL("../pyodide/", import.meta.url).href;
 export const SITE_ROOT = new URL("../../", import.meta.url);
-const PACKAGES = ["calf-pump", "risk-checklist"];
 const BOOT_TIMEOUT_MS = 120_000;
 
 let worker = null;
@@ -44,7 +42,12 @@ export function startPython() {
   publish({ state: "loading", progress: 2, label: "Starting…", error: "" });
   performance.mark("second-heart:start");
   bootPromise = new Promise((resolve, reject) => {
-    worker = new Worker(new URL("./worker.js", WIDGETS_BASE), { type: "module", name: "second-heart-python" });
+    // A widget page starts the worker from an inline script in <head> (see
+    // generators/theme/main.html), long before this module runs: adopt it and replay
+    // what it has said so far.
+    const early = window.__secondHeartEarlyWorker;
+    delete window.__secondHeartEarlyWorker;
+    worker = early?.worker ?? new Worker(new URL("./worker.js", WIDGETS_BASE), { type: "module", name: "second-heart-python" });
     const timer = setTimeout(() => fail("it took more than two minutes to load."), BOOT_TIMEOUT_MS);
     function fail(message) {
       clearTimeout(timer);
@@ -59,7 +62,7 @@ export function startPython() {
       event.preventDefault();
       fail(event.message || "the background script (worker.js) could not be loaded.");
     });
-    worker.addEventListener("message", ({ data }) => {
+    function onMessage({ data }) {
       if (data.type === "progress") {
         performance.mark(`second-heart:${data.stage}`); // read by `second-heart bench`
         publish({ progress: data.value, label: data.label });
@@ -76,13 +79,14 @@ export function startPython() {
         if (data.error !== undefined) call.reject(new Error(data.error));
         else call.resolve(JSON.parse(data.json));
       }
-    });
-    worker.postMessage({
-      type: "boot",
-      pyodideBase: PYODIDE_BASE,
-      bridgeURL: new URL("./bridge.py", WIDGETS_BASE).href,
-      packages: PACKAGES,
-    });
+    }
+    worker.addEventListener("message", onMessage);
+    // Booting twice is harmless: the worker boots once and answers "ready" to each.
+    worker.postMessage({ type: "boot" });
+    // Replay after this executor returns, so a replayed failure resets bootPromise
+    // after it has been assigned (and "Try again" really starts again).
+    const earlier = early?.take() ?? [];
+    queueMicrotask(() => earlier.forEach((data) => onMessage({ data })));
   });
   bootPromise.catch(() => {}); // callers handle it; avoid "unhandled rejection" noise
   return bootPromise;

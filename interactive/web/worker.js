@@ -1,7 +1,7 @@
 // The widgets' Web Worker: runs Pyodide and the project's Python, so the page only draws.
 //
 // Protocol (all messages are plain objects):
-//   page -> worker  {type: "boot", pyodideBase, bridgeURL, packages}
+//   page -> worker  {type: "boot"}   (paths default to this site's own copies, below)
 //   worker -> page  {type: "progress", value: 0..100, label} ... then {type: "ready"}
 //                   or {type: "boot-error", message}
 //   page -> worker  {type: "call", id, op, args}      (op: see bridge.py OPS, plus "checklist.fetch")
@@ -11,11 +11,19 @@
 let python = null; // {pyodide, handle}
 let booting = null;
 
+// Everything comes from this site, next to this file: never a CDN.
+const DEFAULTS = {
+  pyodideBase: new URL("../pyodide/", import.meta.url).href,
+  bridgeURL: new URL("./bridge.py", import.meta.url).href,
+  packages: ["calf-pump", "risk-checklist"],
+};
+
 function progress(value, label, stage) {
   self.postMessage({ type: "progress", value, label, stage });
 }
 
-async function boot({ pyodideBase, bridgeURL, packages }) {
+async function boot(options) {
+  const { pyodideBase, bridgeURL, packages } = { ...DEFAULTS, ...options };
   progress(5, "Downloading Python (about 12 MB, once per visit)…", "download");
   // Fetch the glue now so it arrives while Python boots.
   const bridgeSource = fetch(bridgeURL).then((response) => {
@@ -59,7 +67,7 @@ async function call(op, args) {
 self.addEventListener("message", async (event) => {
   const message = event.data;
   if (message.type === "boot") {
-    booting ??= boot(message);
+    booting ??= boot({ ...message, type: undefined });
     try {
       await booting;
       self.postMessage({ type: "ready" });

@@ -81,3 +81,10 @@ def test_checklist_block_shows_both_care_cards_without_javascript(ctx: SiteConte
 def test_checklist_links_are_relative_to_the_page_it_sits_on(ctx: SiteContext) -> None:
     assert 'href="../exercises/ankle-pumps/"' in widgets.checklist_block(ctx, "checklist/")
     assert 'href="../../exercises/ankle-pumps/"' in widgets.checklist_block(ctx, "tools/checklist/")
+
+
+def test_loader_is_an_async_module_so_python_can_start_before_the_page_finishes() -> None:
+    assert widgets.extra_javascript() == [
+        {"path": "assets/widgets/loader.js", "type": "module", "async": True}
+    ]
+    assert widgets.extra_css() == ["assets/widgets/widgets.css"]

@@ -28,6 +28,8 @@ import json, sys
 import calf_pump, risk_checklist
 from calf_pump import LegModel
 from risk_checklist import Checklist, evaluate
+from calf_pump import model as model_module
+shipped = len(model_module._equilibrium_cache)
 m = LegModel(scenario="healthy")
 m.set_activity("stand"); m.step(5.0)
 standing = m.snapshot()["ankle_pressure_mmhg"]
@@ -37,7 +39,8 @@ walking = m.snapshot()["ankle_pressure_mmhg"]
 result = evaluate(Checklist.from_dict(json.loads(checklist_text)), ["long-sitting", "pe-warning-signs"])
 json.dumps({"python": sys.version.split()[0], "standing": standing, "walking": walking,
             "care": result.care.level, "plan": [s.exercise.id for s in result.plan],
-            "calf_pump": calf_pump.__file__, "risk_checklist": risk_checklist.__file__})
+            "calf_pump": calf_pump.__file__, "risk_checklist": risk_checklist.__file__,
+            "shipped_resting_states": shipped})
 `);
 console.log(out);
 """
@@ -68,3 +71,5 @@ def test_wheels_import_and_run_under_pyodide(site_assets: Path, ctx: SiteContext
     assert out["plan"] == ["walking-breaks", "ankle-pumps"]
     assert out["walking"] < out["standing"] - 20
     assert "site-packages" in out["calf_pump"]  # installed from the wheel, not from the repo
+    # Resting states computed at build time come with the wheel: 6 scenarios x 3 stockings.
+    assert out["shipped_resting_states"] == 18
