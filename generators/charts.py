@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-import plotly.graph_objects as go
+import plotly.graph_objects as go  # type: ignore[import-untyped]  # plotly ships no type hints
 import yaml
 
 from generators.errors import ContentError, ContentErrors

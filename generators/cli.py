@@ -91,7 +91,8 @@ def _check(project: Path, show_grades: bool) -> int:
     measured = grades(ctx)
     values = [g for _, g in measured]
     print(f"content/ is valid: {counts}.")
-    print(f"Reading grade (Flesch-Kincaid): highest {max(values):.1f}, median {statistics.median(values):.1f}.")
+    print(f"Reading grade (Flesch-Kincaid): highest {max(values):.1f}, "
+          f"median {statistics.median(values):.1f}.")
     if show_grades:
         for name, grade in sorted(measured, key=lambda x: -x[1]):
             print(f"  {grade:4.1f}  {name}")

@@ -57,7 +57,8 @@ def readability_of_pages(ctx: SiteContext) -> list[ContentError]:
         grade = fk_grade(page_text(item))
         if grade > PAGE_GRADE_LIMIT:
             errors.append(ContentError(
-                _file(ctx, kind, item.id), "", f"a Flesch-Kincaid grade of {PAGE_GRADE_LIMIT:g} or lower for the page",
+                _file(ctx, kind, item.id), "",
+                f"a Flesch-Kincaid grade of {PAGE_GRADE_LIMIT:g} or lower for the page",
                 f"grade {grade:.1f}", "use shorter sentences and everyday words; "
                 "`second-heart check --grades` lists every page's grade"))
     return errors

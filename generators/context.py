@@ -47,12 +47,13 @@ class SiteContext:
     extras: dict[str, Any] = field(default_factory=dict)
 
     def items_of(self, kind: str) -> dict[str, Any]:
-        return {
+        by_kind: dict[str, dict[str, Any]] = {
             "topic": self.topics,
             "risk-factor": self.risk_factors,
             "symptom": self.symptoms,
             "exercise": self.exercises,
-        }[kind]
+        }
+        return by_kind[kind]
 
     def url_of(self, kind: str, item_id: str) -> str:
         """Site-relative URL of an item's page, e.g. ``exercises/calf-raises/``."""

@@ -9,9 +9,9 @@ and raised together as one ``ContentErrors``, so an editor fixes them in one pas
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -23,6 +23,7 @@ from generators.schema import (
     Exercise,
     GlossaryTerm,
     Page,
+    PageBase,
     Reference,
     RiskFactor,
     Settings,
@@ -38,7 +39,7 @@ CITATION = re.compile(r"\[@([^\]\s]+)\]")
 ITEM_LINK = re.compile(r"\]\((topic|risk-factor|symptom|exercise):([^)\s#]+)(#[^)\s]*)?\)")
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 
-_FOLDERS: dict[str, type[BaseModel]] = {
+_FOLDERS: dict[str, type[PageBase]] = {
     "topics": Topic,
     "risk-factors": RiskFactor,
     "symptoms": Symptom,
@@ -204,7 +205,8 @@ def _owner_model(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel
     for part in loc:
         if isinstance(part, int):
             continue
-        field = current.model_fields.get(part) if isinstance(current, type) else None
+        is_model = isinstance(current, type) and issubclass(current, BaseModel)
+        field = current.model_fields.get(part) if is_model else None
         if field is None:
             return None
         current = _inner_model(field.annotation)
@@ -289,8 +291,8 @@ class Loader:
                 self.errors.append(_schema_error(file, model, err, prefix))
             return None
 
-    def folder(self, folder: Path, model: type[M]) -> dict[str, tuple[M, YamlFile]]:
-        items: dict[str, tuple[M, YamlFile]] = {}
+    def folder[P: PageBase](self, folder: Path, model: type[P]) -> dict[str, tuple[P, YamlFile]]:
+        items: dict[str, tuple[P, YamlFile]] = {}
         if not folder.is_dir():
             self.errors.append(
                 ContentError(self.rel(folder), "", "a folder of YAML files", "no folder",
@@ -303,7 +305,7 @@ class Loader:
             if file is None or item is None:
                 self.broken.add(path.stem)
                 continue
-            item_id: str = getattr(item, "id")
+            item_id: str = item.id
             if item_id != path.stem:
                 self.errors.append(
                     ContentError(file.rel, "id", f"'{path.stem}' (the file name without .yml)",
@@ -362,16 +364,23 @@ def load_content(root: Path, lang: str = "en") -> SiteContext:
     return ctx
 
 
-def _with_index(
-    items: dict[str, tuple[M, YamlFile, int]],
-) -> Iterator[tuple[M, YamlFile, int]]:
+def _with_index[T: BaseModel](
+    items: dict[str, tuple[T, YamlFile, int]],
+) -> Iterator[tuple[T, YamlFile, int]]:
     yield from items.values()
 
 
-def _unique(loader: Loader, entries: list[tuple[M, YamlFile, int]]) -> dict[str, tuple[M, YamlFile, int]]:
-    seen: dict[str, tuple[M, YamlFile, int]] = {}
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def _unique[T: _HasId](
+    loader: Loader, entries: list[tuple[T, YamlFile, int]]
+) -> dict[str, tuple[T, YamlFile, int]]:
+    seen: dict[str, tuple[T, YamlFile, int]] = {}
     for item, file, index in entries:
-        item_id: str = getattr(item, "id")
+        item_id: str = item.id
         if item_id in seen:
             first = seen[item_id]
             loader.errors.append(
@@ -407,7 +416,7 @@ def _load_pages(loader: Loader, folder: Path) -> dict[str, tuple[Page, str]]:
 
 
 class _FrontMatter(YamlFile):
-    def __init__(self, rel: str, text: str) -> None:  # noqa: D107 - parse front matter text
+    def __init__(self, rel: str, text: str) -> None:
         self.rel = rel
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         self.data = None
@@ -438,7 +447,7 @@ def _cross_check(
     broken: set[str],
 ) -> list[ContentError]:
     errors: list[ContentError] = []
-    known = {
+    known: dict[str, Mapping[str, PageBase]] = {
         "topics": ctx.topics, "risk_factors": ctx.risk_factors,
         "symptoms": ctx.symptoms, "exercises": ctx.exercises,
     }
@@ -474,7 +483,7 @@ def _cross_check(
             base = (glossary[item.id][2],)
         check_text(file, base, item)
         for path, value in _markdown_fields(item):
-            if path and path[-1] == "refs" or (len(path) >= 2 and path[-2] == "refs"):
+            if (path and path[-1] == "refs") or (len(path) >= 2 and path[-2] == "refs"):
                 check_refs(file, (*base, *path), [value])
         related = getattr(item, "related", None)
         if related is None:
@@ -485,7 +494,8 @@ def _cross_check(
                     path = ("related", group, index)
                     folder = group.replace("_", "-")
                     errors.append(
-                        ContentError(file.rel, dotted(path), f"the id of one of the {folder} in content/{ctx.lang}/{folder}/",
+                        ContentError(file.rel, dotted(path),
+                                     f"the id of one of the {folder} in content/{ctx.lang}/{folder}/",
                                      f"'{target}', which does not exist",
                                      f"correct the id or add content/{ctx.lang}/{folder}/{target}.yml",
                                      file.line_of(path))
@@ -496,7 +506,8 @@ def _cross_check(
                 path = (level, "signs", index)
                 if sign not in ctx.symptoms and sign not in broken:
                     errors.append(
-                        ContentError(care_file.rel, dotted(path), f"the id of a symptom in content/{ctx.lang}/symptoms/",
+                        ContentError(care_file.rel, dotted(path),
+                                     f"the id of a symptom in content/{ctx.lang}/symptoms/",
                                      f"'{sign}', which does not exist",
                                      f"correct the id or add content/{ctx.lang}/symptoms/{sign}.yml",
                                      care_file.line_of(path))

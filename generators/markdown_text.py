@@ -55,4 +55,5 @@ def headings(markdown: str) -> list[str]:
 
 def to_html(markdown: str) -> str:
     """A standalone HTML fragment (for handouts and embeds rendered outside MkDocs)."""
-    return _md.render(strip_citations(markdown))
+    html: str = _md.render(strip_citations(markdown))  # MarkdownIt.render is typed as Any
+    return html

@@ -120,7 +120,8 @@ def report_table_markdown() -> str:
 
     The comparison page's ``{{ model_report_table }}`` marker is replaced with this.
     """
-    reps = all_reports() + [
+    reps = [
+        *all_reports(),
         report("healthy", TABLE_COMPRESSION_MMHG),
         report("superficial_reflux", TABLE_REFLUX_COMPRESSION_MMHG),
     ]

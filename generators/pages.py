@@ -15,7 +15,7 @@ from generators.render import (
     jsonld,
     make_env,
 )
-from generators.schema import PageBase
+from generators.schema import Exercise, PageBase, RiskFactor, Symptom
 
 SECTION_TITLES = {
     "topic": "Learn",
@@ -65,7 +65,8 @@ def render_site(
         if template == "widget_page.md.j2":
             meta["widget_page"] = True
         if item is not None:
-            url = path.removesuffix(".md").removesuffix("index") + ("/" if not path.endswith("index.md") else "")
+            url = (path.removesuffix(".md").removesuffix("index")
+                   + ("/" if not path.endswith("index.md") else ""))
             meta["last_reviewed"] = item.review.last_reviewed.isoformat()
             meta["sources"] = list(r.cited)
             meta["jsonld"] = jsonld(ctx, page_kind, item, r.cited, url)
@@ -93,15 +94,20 @@ def render_site(
     ):
         folder = KINDS[kind]
         ordered = sorted(items.values(), key=lambda i: getattr(i, "name", i.title).lower())
+        # The isinstance checks only narrow the type: each branch sees one kind of item.
+        groups: list[tuple[str, list[PageBase]]]
         if kind == "symptom":
-            groups = [("Warning signs: get help", [s for s in ordered if s.kind == "warning-sign"]),
-                      ("Common symptoms", [s for s in ordered if s.kind == "symptom"])]
+            symptoms = [s for s in ordered if isinstance(s, Symptom)]
+            groups = [("Warning signs: get help", [s for s in symptoms if s.kind == "warning-sign"]),
+                      ("Common symptoms", [s for s in symptoms if s.kind == "symptom"])]
         elif kind == "exercise":
-            groups = [("Exercises", [e for e in ordered if e.kind == "exercise"]),
-                      ("Habits", [e for e in ordered if e.kind == "habit"])]
+            exercises = [e for e in ordered if isinstance(e, Exercise)]
+            groups = [("Exercises", [e for e in exercises if e.kind == "exercise"]),
+                      ("Habits", [e for e in exercises if e.kind == "habit"])]
         else:
-            groups = [("Things you can change", [i for i in ordered if i.changeable != "no"]),
-                      ("Things you cannot change", [i for i in ordered if i.changeable == "no"])]
+            factors = [i for i in ordered if isinstance(i, RiskFactor)]
+            groups = [("Things you can change", [i for i in factors if i.changeable != "no"]),
+                      ("Things you cannot change", [i for i in factors if i.changeable == "no"])]
         add(f"{folder}/index.md", "section_index.md.j2", SECTION_TITLES[kind],
             SECTION_INTROS[kind], title=SECTION_TITLES[kind], intro=SECTION_INTROS[kind],
             kind=kind, groups=[g for g in groups if g[1]], show_care=kind == "symptom")
@@ -136,17 +142,20 @@ def render_site(
         add(f"about/{page_id}.md", "free_page.md.j2", page.title, page.description,
             page_kind="page", item=page, body=body)  # type: ignore[arg-type]
 
-    add("glossary.md", "glossary.md.j2", "Glossary", "Plain-language meanings of the words used on this site.",
+    add("glossary.md", "glossary.md.j2", "Glossary",
+        "Plain-language meanings of the words used on this site.",
         terms=sorted(ctx.glossary.values(), key=lambda t: t.term.lower()))
 
     cited_by: dict[str, list[tuple[str, str]]] = {}
-    for page in site.pages:
-        href = page.path.removesuffix(".md").removesuffix("index") + ("/" if not page.path.endswith("index.md") else "")
-        for ref_id in page.ref_ids:
-            cited_by.setdefault(ref_id, []).append((page.title, "../" + href))
+    for rendered in site.pages:
+        href = (rendered.path.removesuffix(".md").removesuffix("index")
+                + ("/" if not rendered.path.endswith("index.md") else ""))
+        for ref_id in rendered.ref_ids:
+            cited_by.setdefault(ref_id, []).append((rendered.title, "../" + href))
     add("references.md", "references.md.j2", "References",
         "Every source this site cites, with links to the paper or guideline.",
-        references=sorted(ctx.references.values(), key=lambda r: ((r.authors[0] if r.authors else r.title).lower(), r.year)),
+        references=sorted(ctx.references.values(),
+                          key=lambda r: ((r.authors[0] if r.authors else r.title).lower(), r.year)),
         fmt=format_reference, cited_by=cited_by)
 
     site.nav = build_nav(ctx, site)

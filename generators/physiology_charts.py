@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-
+import plotly.graph_objects as go  # type: ignore[import-untyped]  # plotly ships no type hints
 from calf_pump.protocols import Trace, apg_trace, avp_trace
 
 _MAX_ROWS = 40
@@ -44,7 +43,8 @@ def _rows(traces: list[Trace], every_s: float, digits: int) -> list[list[str]]:
     t = 0.0
     while t <= end + 1e-9 and len(rows) < _MAX_ROWS:
         i = min(range(len(times)), key=lambda j: abs(times[j] - t))
-        rows.append([f"{times[i]:.1f}".rstrip("0").rstrip(".")] + [f"{tr.values[i]:.{digits}f}" for tr in traces])
+        rows.append([f"{times[i]:.1f}".rstrip("0").rstrip(".")]
+                    + [f"{tr.values[i]:.{digits}f}" for tr in traces])
         t += step
     return rows
 
@@ -60,7 +60,7 @@ def avp_chart() -> ChartSpec:
     """Ankle vein pressure during the AVP test: healthy, superficial reflux, obstruction."""
     traces = [avp_trace(name) for name, _ in _AVP_SCENARIOS]
     fig = go.Figure()
-    for (name, label), tr in zip(_AVP_SCENARIOS, traces):
+    for (_name, label), tr in zip(_AVP_SCENARIOS, traces, strict=True):
         fig.add_trace(go.Scatter(x=list(tr.times_s), y=list(tr.values), mode="lines",
                                  name=label))
     _phase_shapes(fig, traces[0])
@@ -91,7 +91,7 @@ def apg_chart() -> ChartSpec:
     """Calf blood volume during the APG test: healthy vs deep reflux."""
     traces = [apg_trace(name) for name, _ in _APG_SCENARIOS]
     fig = go.Figure()
-    for (name, label), tr in zip(_APG_SCENARIOS, traces):
+    for (_name, label), tr in zip(_APG_SCENARIOS, traces, strict=True):
         fig.add_trace(go.Scatter(x=list(tr.times_s), y=list(tr.values), mode="lines",
                                  name=label))
     _phase_shapes(fig, traces[0])

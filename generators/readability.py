@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_WORD = re.compile(r"[A-Za-z]+(?:['\N{RIGHT SINGLE QUOTATION MARK}][A-Za-z]+)*")
 # A sentence ends at . ! ? or : followed by space/end, or at a line break that ends
 # a list item or heading (plain text keeps one item per line).
 _SENTENCE_END = re.compile(r"[.!?:;]+(?=\s|$)|\n+")
@@ -43,7 +43,7 @@ _EXCEPTIONS: dict[str, int] = {
 
 def count_syllables(word: str) -> int:
     """Syllables in one English word (at least 1)."""
-    w = word.lower().replace("’", "'")
+    w = word.lower().replace("\N{RIGHT SINGLE QUOTATION MARK}", "'")
     w = w.split("'")[0] or w  # "don't" -> "don", "it's" -> "it"
     if w in _EXCEPTIONS:
         return _EXCEPTIONS[w]

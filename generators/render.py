@@ -104,7 +104,8 @@ class PageRenderer:
         """A link for raw HTML, which MkDocs does not rewrite: relative to the page's URL."""
         page_url = self.path.removesuffix(".md")
         page_url = page_url.removesuffix("index") if page_url.endswith("index") else page_url + "/"
-        return posixpath.relpath(target_url or ".", page_url or ".") + ("/" if target_url.endswith("/") else "")
+        relative = posixpath.relpath(target_url or ".", page_url or ".")
+        return relative + ("/" if target_url.endswith("/") else "")
 
     def doc(self, kind: str, item_id: str) -> str:
         return self.rel(self.ctx.doc_of(kind, item_id))
@@ -196,7 +197,7 @@ def citation_ld(ref: Reference) -> dict[str, Any]:
 def front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter; values are JSON, which YAML reads as the same values."""
     lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
-    return "\n".join(lines + ["---", ""])
+    return "\n".join([*lines, "---", ""])
 
 
 __all__ = [

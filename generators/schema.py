@@ -181,7 +181,9 @@ class Reference(Strict):
     def findable(self) -> Reference:
         citable = self.journal and self.volume and self.pages
         if not (self.doi or self.pmid or self.url or citable):
-            raise ValueError("a doi, pmid or url (or journal, volume and pages) so that readers can find the source")
+            raise ValueError(
+                "a doi, pmid or url (or journal, volume and pages) so that readers can find the source"
+            )
         return self
 
 

@@ -240,9 +240,12 @@ def _require_node_modules() -> None:
 
 
 def _copy_if_changed(source: Path, target: Path) -> None:
-    if target.is_file() and target.stat().st_size == source.stat().st_size:
-        if target.read_bytes() == source.read_bytes():
-            return
+    if (
+        target.is_file()
+        and target.stat().st_size == source.stat().st_size
+        and target.read_bytes() == source.read_bytes()
+    ):
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
 
@@ -398,7 +401,8 @@ def checklist_block(ctx: SiteContext, page_url: str = "checklist/") -> str:
             )
             helps = f'<span class="sh-checklist__helps">What helps: {links}</span>'
         return (
-            f'<li class="sh-checklist__item" data-kind="{kind}" data-changeable="{_e(entry.get("changeable"))}">'
+            '<li class="sh-checklist__item"'
+            f' data-kind="{kind}" data-changeable="{_e(entry.get("changeable"))}">'
             f'<input type="checkbox" id="{field_id}" name="item" value="{_e(entry["id"])}">'
             f'<label for="{field_id}">{_e(entry["question"])}</label>'
             f"{detail}<span class=\"sh-checklist__more\">{link}{helps}</span></li>"
@@ -433,7 +437,8 @@ def checklist_block(ctx: SiteContext, page_url: str = "checklist/") -> str:
         "<legend>Warning signs: do you have any of these now?</legend>",
         f'<ul class="sh-checklist__items">{sign_items}</ul></fieldset>',
         '<div class="sh-checklist__actions" hidden>',
-        '<button type="button" class="md-button md-button--primary" data-action="print">Print my summary</button>',
+        '<button type="button" class="md-button md-button--primary"'
+        ' data-action="print">Print my summary</button>',
         '<button type="button" class="md-button" data-action="save">Save on this device</button>',
         '<button type="button" class="md-button" data-action="forget">Forget my answers</button>',
         "</div>",
@@ -451,7 +456,7 @@ def checklist_block(ctx: SiteContext, page_url: str = "checklist/") -> str:
         care_card("urgent"),
         "</section>",
         '<p class="sh-checklist__print-hint sh-widget__noscript">To keep a copy, tick your answers '
-        "and use your browser’s Print command.</p>",
+        "and use your browser’s Print command.</p>",  # noqa: RUF001  typographic apostrophe for readers
         "</div>",
     ]
     return "\n".join(lines)
@@ -490,7 +495,10 @@ LEG_OUTLINE = (
     "M80 0 L200 0 C205 40 205 80 200 100 C198 200 190 280 186 346 L120 346 "
     "C110 300 40 262 45 190 C48 140 80 116 88 100 C82 70 78 30 80 0 Z"
 )
-FOOT_OUTLINE = "M118 340 L188 340 C205 352 250 368 288 382 C296 386 294 398 284 398 L120 398 C106 396 104 360 118 340 Z"
+FOOT_OUTLINE = (
+    "M118 340 L188 340 C205 352 250 368 288 382 "
+    "C296 386 294 398 284 398 L120 398 C106 396 104 360 118 340 Z"
+)
 ANKLE = (152, 350)
 CALF_MUSCLE = {"cx": 90, "cy": 200, "rx": 33, "ry": 86}
 #: Vessel centre lines. Each flow segment is drawn from upstream to downstream, so dashes
@@ -509,7 +517,7 @@ SEGMENTS = {
     "thigh_out": "M142 80 L145 0",
 }
 #: Where each segment's direction arrow sits (x, y) on its path.
-SEGMENT_ARROWS = {
+SEGMENT_ARROWS: dict[str, tuple[float, float]] = {
     "foot_to_deep": (146, 328),
     "foot_to_superficial": (186, 346),
     "perforator": (170, 230),
@@ -606,15 +614,18 @@ def leg_svg(snapshot: Mapping[str, Any]) -> str:
         "the surface vein with their valves, and a gauge of the blood pressure at the ankle.</title>",
         "<defs>"
         '<pattern id="sh-vv-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="sh-vv__hatch-line"/></pattern>'
+        'patternTransform="rotate(45)">'
+        '<line x1="0" y1="0" x2="0" y2="6" class="sh-vv__hatch-line"/></pattern>'
         '<marker id="sh-vv-arrowhead" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="5" '
-        'markerHeight="5" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 Z" class="sh-vv__arrowhead"/></marker>'
+        'markerHeight="5" orient="auto-start-reverse">'
+        '<path d="M0 0 L10 5 L0 10 Z" class="sh-vv__arrowhead"/></marker>'
         "</defs>",
         # Gravity: a plain arrow and a word, dimmed when lying down.
         '<g class="sh-vv__gravity" data-gravity>'
         '<line x1="20" y1="40" x2="20" y2="130" marker-end="url(#sh-vv-arrowhead)"/>'
         '<text x="28" y="60" class="sh-vv__label">gravity</text>'
-        f'<text x="28" y="74" class="sh-vv__label sh-vv__posture" data-posture-label>{_e(str(snapshot.get("posture", "standing")))}</text></g>',
+        '<text x="28" y="74" class="sh-vv__label sh-vv__posture"'
+        f' data-posture-label>{_e(str(snapshot.get("posture", "standing")))}</text></g>',
         f'<path d="{LEG_OUTLINE}" class="sh-vv__skin"/>',
         f'<g class="sh-vv__foot" data-foot transform="rotate({ankle_angle:.1f} {ANKLE[0]} {ANKLE[1]})">'
         f'<path d="{FOOT_OUTLINE}" class="sh-vv__skin"/>'
@@ -624,7 +635,8 @@ def leg_svg(snapshot: Mapping[str, Any]) -> str:
         f'rx="{CALF_MUSCLE["rx"]}" ry="{CALF_MUSCLE["ry"]}" '
         f'style="transform:scale({1 + 0.14 * squeeze:.3f},{1 - 0.07 * squeeze:.3f})"/>',
         f'<text x="{CALF_MUSCLE["cx"]}" y="{CALF_MUSCLE["cy"] + 4}" class="sh-vv__muscle-label">calf</text>',
-        f'<text x="{CALF_MUSCLE["cx"]}" y="{CALF_MUSCLE["cy"] + 17}" class="sh-vv__muscle-label">muscle</text>',
+        f'<text x="{CALF_MUSCLE["cx"]}" y="{CALF_MUSCLE["cy"] + 17}"'
+        ' class="sh-vv__muscle-label">muscle</text>',
     ]
     for vessel in ("deep", "superficial"):
         pressure = compartments[VESSEL_COMPARTMENT[vessel]]["pressure_mmhg"]
@@ -642,13 +654,15 @@ def leg_svg(snapshot: Mapping[str, Any]) -> str:
             f'<g class="sh-vv__segment" data-segment="{name}" data-reverse="{reverse}">'
             f'<path d="{path}" class="sh-vv__flow"/>'
             f'<path d="M0 5 L0 -5 M-4 -1 L0 -5 L4 -1" class="sh-vv__arrow" '
-            f'data-angle="{_segment_angle(name):.1f}" transform="translate({x} {y}) rotate({angle:.1f})" style="opacity:{shown}"/></g>'
+            f'data-angle="{_segment_angle(name):.1f}"'
+            f' transform="translate({x} {y}) rotate({angle:.1f})" style="opacity:{shown}"/></g>'
         )
     for name, (x, y, angle) in VALVES.items():
         valve = snapshot["valves"][name]
         left, right = _leaflets(float(valve["open_fraction"]), bool(valve["competent"]))
         parts.append(
-            f'<g class="sh-vv__valve" data-valve="{name}" data-reflux="{str(bool(valve["reverse"])).lower()}" '
+            f'<g class="sh-vv__valve" data-valve="{name}"'
+            f' data-reflux="{str(bool(valve["reverse"])).lower()}" '
             f'data-competent="{str(bool(valve["competent"])).lower()}" '
             f'transform="translate({x} {y}) rotate({angle}) scale(1.5)">'
             '<ellipse cx="0" cy="0" rx="6.5" ry="8" class="sh-vv__sinus"/>'
@@ -657,8 +671,10 @@ def leg_svg(snapshot: Mapping[str, Any]) -> str:
         )
     parts += [
         '<g class="sh-vv__callouts" aria-hidden="true">'
-        '<line x1="188" y1="262" x2="224" y2="262"/><text x="228" y="266" class="sh-vv__label">surface vein</text>'
-        '<line x1="136" y1="282" x2="224" y2="290"/><text x="228" y="294" class="sh-vv__label">deep vein</text>'
+        '<line x1="188" y1="262" x2="224" y2="262"/>'
+        '<text x="228" y="266" class="sh-vv__label">surface vein</text>'
+        '<line x1="136" y1="282" x2="224" y2="290"/>'
+        '<text x="228" y="294" class="sh-vv__label">deep vein</text>'
         '<line x1="150" y1="104" x2="224" y2="96"/><text x="228" y="100" class="sh-vv__label">valve</text>'
         "</g>",
         _gauge_svg(float(snapshot["ankle_pressure_mmhg"])),
@@ -678,7 +694,7 @@ class Preview:
 
 def _run(model: Any, seconds: float, chunk_s: float = 1.0) -> list[Mapping[str, Any]]:
     snapshots = []
-    steps = int(round(seconds / chunk_s))
+    steps = round(seconds / chunk_s)
     for _ in range(steps):
         model.step(chunk_s)
         snapshots.append(model.snapshot())
@@ -730,35 +746,46 @@ def vein_valve_block(ctx: SiteContext | None = None) -> str:
     )
     readouts = (
         '<dl class="sh-vv__readouts">'
-        f'<div><dt>Ankle pressure</dt><dd><span data-readout="ankle">{standing_mmhg:.0f}</span> mmHg</dd></div>'
-        f'<div><dt>Blood returned</dt><dd><span data-readout="return">{float(standing["venous_return_ml_min"]):.0f}</span> mL/min</dd></div>'
-        '<div><dt>Refill time after stopping</dt><dd><span data-readout="refill">–</span>'
+        '<div><dt>Ankle pressure</dt><dd>'
+        f'<span data-readout="ankle">{standing_mmhg:.0f}</span> mmHg</dd></div>'
+        '<div><dt>Blood returned</dt><dd>'
+        f'<span data-readout="return">{float(standing["venous_return_ml_min"]):.0f}</span> mL/min</dd></div>'
+        '<div><dt>Refill time after stopping</dt><dd><span data-readout="refill">–</span>'  # noqa: RUF001  en dash: "no value yet"
         ' <span data-readout="refill-unit" hidden>s</span></dd></div>'
         '<div><dt>Valve backflow</dt><dd><span data-readout="reflux">none</span></dd></div>'
         "</dl>"
     )
     controls = (
         '<form class="sh-vv__controls" method="dialog" aria-label="Animation controls">'
-        f'<label class="sh-vv__control">Activity <select name="activity">{_options(ACTIVITY_CHOICES, "stand")}</select></label>'
-        f'<label class="sh-vv__control">Veins <select name="scenario">{_options(CONDITION_CHOICES, "healthy")}</select></label>'
-        f'<label class="sh-vv__control">Compression <select name="compression">{_options(COMPRESSION_CHOICES, 0.0)}</select></label>'
+        '<label class="sh-vv__control">Activity '
+        f'<select name="activity">{_options(ACTIVITY_CHOICES, "stand")}</select></label>'
+        '<label class="sh-vv__control">Veins '
+        f'<select name="scenario">{_options(CONDITION_CHOICES, "healthy")}</select></label>'
+        '<label class="sh-vv__control">Compression '
+        f'<select name="compression">{_options(COMPRESSION_CHOICES, 0.0)}</select></label>'
         '<div class="sh-vv__buttons">'
-        '<button type="button" class="md-button md-button--primary" data-action="play" aria-pressed="false">Play</button>'
+        '<button type="button" class="md-button md-button--primary"'
+        ' data-action="play" aria-pressed="false">Play</button>'
         '<button type="button" class="md-button" data-action="step">Step</button>'
         '<button type="button" class="md-button" data-action="reset">Reset</button>'
         "</div>"
-        '<label class="sh-vv__control sh-vv__speed">Speed <input type="range" name="speed" min="0.25" max="2" '
-        'step="0.25" value="1" aria-valuetext="normal speed"> <output name="speed-out">1×</output></label>'
+        '<label class="sh-vv__control sh-vv__speed">Speed '
+        '<input type="range" name="speed" min="0.25" max="2" '
+        'step="0.25" value="1" aria-valuetext="normal speed"> <output name="speed-out">1×</output></label>'  # noqa: RUF001  multiplication sign: "1 times" speed
         "</form>"
     )
     chart = (
         '<figure class="sh-vv__chart-figure">'
-        '<svg class="sh-vv__chart" viewBox="0 0 300 90" role="img" aria-label="Ankle pressure over the last 20 seconds">'
-        '<g class="sh-vv__chart-grid"><line x1="30" y1="10" x2="296" y2="10"/><line x1="30" y1="45" x2="296" y2="45"/>'
+        '<svg class="sh-vv__chart" viewBox="0 0 300 90" role="img"'
+        ' aria-label="Ankle pressure over the last 20 seconds">'
+        '<g class="sh-vv__chart-grid"><line x1="30" y1="10" x2="296" y2="10"/>'
+        '<line x1="30" y1="45" x2="296" y2="45"/>'
         '<line x1="30" y1="80" x2="296" y2="80"/></g>'
-        '<text x="26" y="13" class="sh-vv__chart-label">120</text><text x="26" y="48" class="sh-vv__chart-label">60</text>'
+        '<text x="26" y="13" class="sh-vv__chart-label">120</text>'
+        '<text x="26" y="48" class="sh-vv__chart-label">60</text>'
         '<text x="26" y="83" class="sh-vv__chart-label">0</text>'
-        f'<polyline class="sh-vv__chart-line" data-chart points="30,{80 - 70 * min(standing_mmhg, 120) / 120:.1f} '
+        '<polyline class="sh-vv__chart-line" data-chart'
+        f' points="30,{80 - 70 * min(standing_mmhg, 120) / 120:.1f} '
         f'296,{80 - 70 * min(standing_mmhg, 120) / 120:.1f}"/></svg>'
         "<figcaption>Ankle pressure (mmHg), last 20 seconds</figcaption></figure>"
     )
@@ -775,7 +802,8 @@ def vein_valve_block(ctx: SiteContext | None = None) -> str:
         '<span class="sh-widget__loading-text">Starting the animation…</span></div>',
         '<div class="sh-widget__message" role="alert" hidden><p class="sh-widget__message-text"></p>'
         '<button type="button" class="md-button" data-action="retry">Try again</button></div>',
-        '<p class="sh-widget__noscript">This picture and its numbers come from the same model as the live animation. '
+        '<p class="sh-widget__noscript">'
+        'This picture and its numbers come from the same model as the live animation. '
         "To move the leg and try the controls, turn on JavaScript.</p>",
         "</div>",
     ]

@@ -19,10 +19,10 @@ __all__ = [
     "ACTIVITIES",
     "COMPARTMENT_NAMES",
     "COMPRESSION_MAX_MMHG",
-    "Condition",
-    "LegModel",
-    "LegParameters",
     "POSTURES",
     "SCENARIOS",
     "SCENARIO_NAMES",
+    "Condition",
+    "LegModel",
+    "LegParameters",
 ]

@@ -32,8 +32,8 @@ from typing import Any
 from .activities import ACTIVITY_POSTURE, EXERCISES, ActivityPlan, make_plan
 from .parameters import (
     COMPARTMENT_NAMES,
-    SCENARIOS,
     REFLUX_CUTOFF_S,
+    SCENARIOS,
     VALVE_SEGMENTS,
     Condition,
     LegParameters,
@@ -100,6 +100,15 @@ class LegModel:
     internal_dt_s = 0.001
     #: the most model time one ``step`` call advances (s); the rest is dropped
     max_step_s = 5.0
+
+    # Declared here because their first assignments (in set_activity and the hot
+    # loop of _advance) come before the methods that initialise them.
+    _watch: tuple[float, float] | None
+    _quiet_since: float | None
+    _ankle_min: float
+    _ankle_max: float
+    _calf_min: float
+    _ankle_sum: float
 
     def __init__(
         self,
@@ -201,8 +210,8 @@ class LegModel:
         self._refill_time: float | None = None
         # When each valve's current run of reverse flow began, as seen by snapshot().
         self._reverse_since: dict[str, float | None] = dict.fromkeys(_VALVES)
-        self._watch: tuple[float, float] | None = None
-        self._quiet_since: float | None = 0.0
+        self._watch = None
+        self._quiet_since = 0.0
         self._rest_ankle = self.ankle_pressure_mmhg
         self.reset_extremes()
 
@@ -216,7 +225,7 @@ class LegModel:
         phi_c = p.central_venous_pressure_mmhg + p.blood_mmhg_per_cm * p.central_height_cm[posture]
         ext = self._external_base()
         vols = []
-        for name, pe in zip(COMPARTMENT_NAMES, ext):
+        for name, pe in zip(COMPARTMENT_NAMES, ext, strict=True):
             c = p.compartment(name)
             local = phi_c - p.blood_mmhg_per_cm * c.height_cm[posture]
             vols.append(c.volume_at_ml(local - pe))
@@ -320,14 +329,24 @@ class LegModel:
     # ------------------------------------------------------------------ time
     def step(self, dt_s: float) -> None:
         """Advance by ``dt_s`` seconds of model time (at most ``max_step_s`` per call)."""
-        if isinstance(dt_s, bool) or not isinstance(dt_s, (int, float)) or not math.isfinite(dt_s) or dt_s < 0:
+        if (
+            isinstance(dt_s, bool)
+            or not isinstance(dt_s, (int, float))
+            or not math.isfinite(dt_s)
+            or dt_s < 0
+        ):
             raise ValueError(f"dt_s must be a finite number of seconds >= 0, got {dt_s!r}")
         dt_s = min(float(dt_s), self.max_step_s)
         self._run(dt_s)
 
     def run(self, seconds: float) -> None:
         """Advance by ``seconds`` with no cap (protocols and tests)."""
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not math.isfinite(seconds) or seconds < 0:
+        if (
+            isinstance(seconds, bool)
+            or not isinstance(seconds, (int, float))
+            or not math.isfinite(seconds)
+            or seconds < 0
+        ):
             raise ValueError(f"seconds must be a finite number >= 0, got {seconds!r}")
         self._run(float(seconds))
 
@@ -343,9 +362,13 @@ class LegModel:
     def _after_frame(self) -> None:
         """Bookkeeping for views at frame granularity (refill time, resting pressure)."""
         t = self.time_s
-        if self._activity == "stand" and self._quiet_since is not None:
-            if self._watch is None and t - self._quiet_since >= _QUIET_STANDING_FOR_REST_S:
-                self._rest_ankle = self.ankle_pressure_mmhg
+        if (
+            self._activity == "stand"
+            and self._quiet_since is not None
+            and self._watch is None
+            and t - self._quiet_since >= _QUIET_STANDING_FOR_REST_S
+        ):
+            self._rest_ankle = self.ankle_pressure_mmhg
         if self._watch is not None:
             t_end, p_low = self._watch
             p = self.ankle_pressure_mmhg
@@ -357,7 +380,7 @@ class LegModel:
                 self._watch = None
                 self._quiet_since = t
 
-    def _advance(self, n: int) -> None:  # noqa: C901 - one tight loop on purpose
+    def _advance(self, n: int) -> None:
         """Run ``n`` internal steps. All state lives in locals: this is the hot path."""
         exp = math.exp
         sqrt = math.sqrt
@@ -618,7 +641,7 @@ class LegModel:
         return tm + self._ext[0] + self._plan.foot_pump_mmhg[self._k]
 
     def _outflow_now(self) -> float:
-        flows = self._evaluate()["flows"]
+        flows: tuple[float, ...] = self._evaluate()["flows"]
         return flows[4] + flows[5]
 
     def _evaluate(self) -> dict[str, Any]:
@@ -691,7 +714,7 @@ class LegModel:
         )  # fmt: skip
         segments = {
             name: {"flow_ml_s": float(q), "reverse": bool(q < -thr)}
-            for name, q in zip(seg_names, flows)
+            for name, q in zip(seg_names, flows, strict=True)
         }
         opens = (self._s_ld, self._s_pf, self._s_ud, self._s_sa, self._s_fe)
         valves = {}

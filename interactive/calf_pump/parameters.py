@@ -137,7 +137,9 @@ class CompartmentParameters:
                 transmural_mmhg / self.stiffness_pressure_mmhg
             )
         ratio = 1.0 - transmural_mmhg / self.collapse_pressure_mmhg  # > 1
-        return self.unstressed_volume_ml / ratio ** (2.0 / 3.0)
+        # float ** float is typed Any (a negative base gives a complex); ratio > 1 here.
+        scale: float = ratio ** (2.0 / 3.0)
+        return self.unstressed_volume_ml / scale
 
 
 def _heights(standing: float, sitting: float, lying: float, leg_up: float) -> dict[str, float]:

@@ -70,12 +70,12 @@ def _time_to_reach(
 ) -> float | None:
     """Run until ``getattr(m, read) >= target``; linear interpolation inside a chunk."""
     t0 = m.time_s
-    before = getattr(m, read)
+    before: float = getattr(m, read)
     if before >= target:
         return 0.0
     while m.time_s - t0 < max_s:
         m.run(_CHUNK_S)
-        after = getattr(m, read)
+        after: float = getattr(m, read)
         if after >= target:
             frac = (target - before) / (after - before)
             return m.time_s - _CHUNK_S * (1.0 - frac) - t0

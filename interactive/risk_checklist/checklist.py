@@ -179,7 +179,8 @@ class Checklist:
     def _check_links(self) -> None:
         """Cross-field checks, after every field has been read on its own."""
         seen: set[str] = set()
-        for item in (*self.risk_factors, *self.warning_signs):
+        items: tuple[RiskItem | WarningSign, ...] = (*self.risk_factors, *self.warning_signs)
+        for item in items:
             if item.id in seen:
                 raise ValueError(f"checklist.json: item id '{item.id}' appears twice")
             seen.add(item.id)
@@ -192,4 +193,5 @@ class Checklist:
                     )
 
     def item_ids(self) -> frozenset[str]:
-        return frozenset(i.id for i in (*self.risk_factors, *self.warning_signs))
+        items: tuple[RiskItem | WarningSign, ...] = (*self.risk_factors, *self.warning_signs)
+        return frozenset(i.id for i in items)

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from widget_pages import CHECKLIST, DEMO, Recorded  # type: ignore[import-not-found]
 
 from generators.bench import CHROMIUM_ARGS, chromium_path, serve, serve_sitemap_locally

@@ -7,7 +7,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-
 from widget_pages import Recorded  # type: ignore[import-not-found]
 
 PAGES = [
@@ -36,7 +35,9 @@ def test_a_content_page_loads_everything_from_this_site_with_no_errors(
     assert fonts is True
 
 
-def test_charts_are_drawn_by_the_local_plotly_with_the_table_one_click_away(recorded: Recorded, site_url: str) -> None:
+def test_charts_are_drawn_by_the_local_plotly_with_the_table_one_click_away(
+    recorded: Recorded, site_url: str
+) -> None:
     page = recorded.page
     page.goto(site_url + "topics/when-the-pump-weakens/", wait_until="networkidle")
     page.wait_for_selector(".sh-chart__plot.is-drawn .main-svg", timeout=30_000)

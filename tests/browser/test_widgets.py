@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from widget_pages import CHECKLIST, DEMO, SECOND, Recorded, wait_for_state  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.browser
@@ -24,7 +23,9 @@ def _only_local(recorded: Recorded, site_url: str) -> None:
     assert outside == [], f"requests left localhost: {outside}"
 
 
-def test_vein_valve_reaches_ready_with_no_errors_and_no_outside_requests(recorded: Recorded, site_url: str) -> None:
+def test_vein_valve_reaches_ready_with_no_errors_and_no_outside_requests(
+    recorded: Recorded, site_url: str
+) -> None:
     page = recorded.page
     page.goto(site_url + DEMO)
     assert page.locator(VV).get_attribute("data-state") in ("idle", "loading")
@@ -78,7 +79,8 @@ def test_leaky_valves_show_backflow_in_the_drawing_and_in_words(recorded: Record
     page.select_option(f'{VV} select[name="activity"]', "walk")
     page.wait_for_selector(f'{VV} [data-valve="saphenous"][data-reflux="true"]', timeout=30_000)
     page.wait_for_function(
-        f"() => document.querySelector('{VV} [data-readout=\"reflux\"]').textContent.includes('surface-vein valve')",
+        f"() => document.querySelector('{VV} [data-readout=\"reflux\"]')"
+        ".textContent.includes('surface-vein valve')",
         timeout=30_000,
     )
     assert page.locator(f'{VV} [data-valve="saphenous"] .sh-vv__backflow').is_visible()
@@ -96,7 +98,9 @@ def test_ticking_warning_signs_shows_the_care_card(recorded: Recorded, site_url:
     care.wait_for(state="visible")
     level = care.get_attribute("data-care-level")
     assert level in ("urgent", "emergency")
-    title = page.locator(f'{RC} .sh-checklist__care [data-care-level="{level}"] .sh-care__title').text_content()
+    title = page.locator(
+        f'{RC} .sh-checklist__care [data-care-level="{level}"] .sh-care__title'
+    ).text_content()
     assert care.locator(".sh-care__title").text_content() == title
     for index in range(signs.count()):
         signs.nth(index).check()
@@ -122,7 +126,9 @@ def test_checklist_stores_nothing_until_asked_and_forgets(recorded: Recorded, si
     _only_local(recorded, site_url)
 
 
-def test_without_pyodide_the_page_keeps_its_preview_and_says_what_happened(recorded: Recorded, site_url: str) -> None:
+def test_without_pyodide_the_page_keeps_its_preview_and_says_what_happened(
+    recorded: Recorded, site_url: str
+) -> None:
     page = recorded.page
     page.route("**/pyodide/**", lambda route: route.abort())
     page.goto(site_url + DEMO)
@@ -204,7 +210,8 @@ def test_reduced_motion_stops_the_moving_dashes(browser: Any, site_url: str) -> 
         page.locator(VV).scroll_into_view_if_needed()
         wait_for_state(page, "vein-valve", "ready")
         dash = page.evaluate(
-            f"() => getComputedStyle(document.querySelector('{VV} [data-segment=\"deep_up\"] .sh-vv__flow')).strokeDasharray"
+            f"() => getComputedStyle(document.querySelector('{VV} [data-segment=\"deep_up\"] .sh-vv__flow'))"
+            ".strokeDasharray"
         )
         assert dash == "none"
     finally:

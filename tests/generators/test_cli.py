@@ -52,7 +52,9 @@ def test_a_build_with_bad_content_exits_1_lists_the_problem_and_keeps_the_old_si
     assert [p.name for p in project.iterdir() if p.name.startswith(".site-")] == []
 
 
-def test_a_page_that_reads_too_hard_is_a_content_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_page_that_reads_too_hard_is_a_content_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     step = "  - Sit with your feet flat."
     hard = ("  - Subsequently, contemporaneous bilateral plantarflexion necessitates "
             "considerable gastrocnemius activation.")
@@ -61,7 +63,8 @@ def test_a_page_that_reads_too_hard_is_a_content_error(project: Path, capsys: py
     assert main(["--project", str(project), "check"]) == 1
     err = capsys.readouterr().err
     assert ("content/en/exercises/ankle-pumps.yml: at 'steps[0]' expected a Flesch-Kincaid grade of 6 or "
-            "lower for an exercise step, got grade 40.6 ('Subsequently, contemporaneous bilateral plantarfle'). "
+            "lower for an exercise step, got grade 40.6 "
+            "('Subsequently, contemporaneous bilateral plantarfle'). "
             "Fix: split the step in two or use shorter words") in err
 
 

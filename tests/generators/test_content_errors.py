@@ -66,7 +66,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
         "review, related, order, key_points, sections, charts",
     ),
     "unknown key in a nested mapping": (
-        lambda c: edit(c / "en/exercises/ankle-pumps.yml", "  amount: 10 times", "  amount: 10 times\n  sets: 2"),
+        lambda c: edit(c / "en/exercises/ankle-pumps.yml", "  amount: 10 times",
+                       "  amount: 10 times\n  sets: 2"),
         "content/en/exercises/ankle-pumps.yml:21: at 'dose.sets' expected one of the known keys, got the "
         "unknown key 'sets'. Fix: remove it or correct its spelling; known keys here are: amount, how_often",
     ),
@@ -79,7 +80,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "id that does not match the file name": (
         lambda c: edit(c / "en/exercises/ankle-pumps.yml", "id: ankle-pumps", "id: ankle-pump"),
         "content/en/exercises/ankle-pumps.yml:1: at 'id' expected 'ankle-pumps' (the file name without "
-        ".yml), got 'ankle-pump'. Fix: make the id and the file name the same; ids never change once published",
+        ".yml), got 'ankle-pump'. Fix: make the id and the file name the same; ids never change once "
+        "published",
     ),
     "broken cross-reference": (
         lambda c: edit(c / "en/topics/calf-pump.yml", "exercises: [ankle-pumps]", "exercises: [calf-raises]"),
@@ -88,7 +90,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
         "or add content/en/exercises/calf-raises.yml",
     ),
     "broken inline link": (
-        lambda c: edit(c / "en/risk-factors/long-sitting.yml", "(exercise:ankle-pumps)", "(exercise:ankle-pump)"),
+        lambda c: edit(c / "en/risk-factors/long-sitting.yml", "(exercise:ankle-pumps)",
+                       "(exercise:ankle-pump)"),
         "content/en/risk-factors/long-sitting.yml:16: at 'what_helps' expected the id of a exercise in "
         "content/en/, got a link to 'exercise:ankle-pump', which does not exist. Fix: correct the id or "
         "add content/en/exercises/ankle-pump.yml",
@@ -101,7 +104,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
         "content/references.yml or correct the id",
     ),
     "unknown reference id in a refs list": (
-        lambda c: edit(c / "en/exercises/ankle-pumps.yml", "    refs: [stick-1992]", "    refs: [stick-1993]"),
+        lambda c: edit(c / "en/exercises/ankle-pumps.yml", "    refs: [stick-1992]",
+                       "    refs: [stick-1993]"),
         "content/en/exercises/ankle-pumps.yml:27: at 'evidence[0].refs[0]' expected the id of an entry in "
         "content/references.yml, got 'stick-1993', which is not there. Fix: add the source to "
         "content/references.yml or correct the id",
@@ -112,13 +116,15 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
         "that readers can find the source, got none of them. Fix: add the missing key(s)",
     ),
     "bad date": (
-        lambda c: edit(c / "en/exercises/ankle-pumps.yml", "last_reviewed: 2026-11-21", "last_reviewed: soon"),
+        lambda c: edit(c / "en/exercises/ankle-pumps.yml", "last_reviewed: 2026-11-21",
+                       "last_reviewed: soon"),
         "content/en/exercises/ankle-pumps.yml:5: at 'review.last_reviewed' expected a date (YYYY-MM-DD), "
         "got text ('soon'). Fix: write the date as YYYY-MM-DD without quotes",
     ),
     "bad doi": (
         lambda c: edit(c / "references.yml", "doi: 10.1152/", "doi: https://doi.org/10.1152/"),
-        "content/references.yml:9: at '[0].doi' expected a DOI such as 10.1152/jappl.1992.72.6.2063, got text ('https://doi.org/10.1152/jappl.1992.72...'). Fix: write the DOI "
+        "content/references.yml:9: at '[0].doi' expected a DOI such as 10.1152/jappl.1992.72.6.2063, "
+        "got text ('https://doi.org/10.1152/jappl.1992.72...'). Fix: write the DOI "
         "without a prefix, e.g. 10.1152/jappl.1992.72.6.2063",
     ),
 }

@@ -13,7 +13,9 @@ RENDERED = render_fixture()
 
 def test_the_fixture_renders_exactly_the_pages_that_were_reviewed() -> None:
     expected = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file())
-    assert sorted(RENDERED) == expected, "pages were added or removed: run python -m tests.generators.update_golden"
+    assert sorted(RENDERED) == expected, (
+        "pages were added or removed: run python -m tests.generators.update_golden"
+    )
 
 
 @pytest.mark.parametrize("path", sorted(RENDERED))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from calf_pump import SCENARIO_NAMES
+
 from generators.model_cli import raw_report
 
 

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from calf_pump import SCENARIO_NAMES
+
 from generators.model_cli import main, report_table_markdown
 
 KEYS = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 import pytest
-
 from calf_pump import SCENARIO_NAMES, LegModel
 
 # 10 simulated minutes passing through every activity and posture

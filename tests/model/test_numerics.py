@@ -6,7 +6,6 @@ import random
 from typing import Any
 
 import pytest
-
 from calf_pump import SCENARIO_NAMES, LegModel
 from calf_pump.protocols import flatten_metrics, run_report
 

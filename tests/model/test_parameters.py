@@ -6,7 +6,6 @@ import dataclasses
 import json
 
 import pytest
-
 from calf_pump import ACTIVITIES, SCENARIO_NAMES, LegModel, LegParameters
 from calf_pump.parameters import Condition
 

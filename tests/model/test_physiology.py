@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from calf_pump import LegModel
 from calf_pump.protocols import apg, avp_and_residual
 
@@ -48,7 +47,7 @@ def test_a_weaker_calf_ejects_a_smaller_fraction(reports: dict[str, dict[str, An
 def test_more_compression_lowers_the_filling_index_of_a_refluxing_leg() -> None:
     vfis = []
     for mmhg in (0.0, 20.0, 40.0):
-        avp, standing, after = avp_and_residual("superficial_reflux", mmhg)
+        _avp, standing, after = avp_and_residual("superficial_reflux", mmhg)
         result = apg(
             "superficial_reflux", mmhg, calf_standing_ml=standing, calf_after_tiptoes_ml=after
         )

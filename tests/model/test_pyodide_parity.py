@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from calf_pump.protocols import flatten_metrics
+
 from generators.model_cli import raw_report
 
 ROOT = Path(__file__).resolve().parents[2]

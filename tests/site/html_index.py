@@ -74,7 +74,8 @@ class _Parser(HTMLParser):
         if tag == "article":
             self.in_article += 1
         classes = a.get("class", "")
-        if self.in_article and (any(c in NOT_PROSE_CLASSES for c in classes.split()) or classes in NOT_PROSE_CLASSES
+        if self.in_article and (any(c in NOT_PROSE_CLASSES for c in classes.split())
+                                or classes in NOT_PROSE_CLASSES
                                 or tag in ("table", "figure", "code", "pre", "abbr-skip")):
             self.skip_depth.append(self.depth)
         if self.in_article and tag in ("p", "li", "h1", "h2", "h3", "h4", "dd", "dt", "div", "br", "summary"):

@@ -64,7 +64,9 @@ def test_every_internal_link_and_anchor_resolves(site_dir: Path, pages: dict[str
     assert broken == []
 
 
-def test_every_script_style_font_image_and_frame_is_served_by_the_site(site_dir: Path, pages: dict[str, Page]) -> None:
+def test_every_script_style_font_image_and_frame_is_served_by_the_site(
+    site_dir: Path, pages: dict[str, Page]
+) -> None:
     problems = []
     for name, page in pages.items():
         for tag, src in page.fetches:
@@ -86,7 +88,8 @@ def test_stylesheets_load_fonts_and_images_only_from_the_site(site_dir: Path) ->
                 problems.append(f"{css.relative_to(site_dir)}: url({url}) is on another host")
             elif not (css.parent / urlsplit(url).path).resolve().is_file():
                 problems.append(f"{css.relative_to(site_dir)}: url({url}) is missing")
-        for imported in re.findall(r"@import\s+(?:url\()?['\"]?(https?:)?//", css.read_text(errors="replace")):
+        for _imported in re.findall(r"@import\s+(?:url\()?['\"]?(https?:)?//",
+                                    css.read_text(errors="replace")):
             problems.append(f"{css.relative_to(site_dir)}: @import from another host")
     assert problems == []
 

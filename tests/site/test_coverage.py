@@ -31,5 +31,6 @@ def test_the_glossary_and_references_are_substantial(pages: dict[str, Page]) -> 
 
 
 def test_warning_sign_pages_show_the_get_help_card(pages: dict[str, Page]) -> None:
-    for name in ("symptoms/dvt-warning-signs/index.html", "symptoms/pulmonary-embolism-warning-signs/index.html"):
+    for name in ("symptoms/dvt-warning-signs/index.html",
+                 "symptoms/pulmonary-embolism-warning-signs/index.html"):
         assert "Get help now" in pages[name].prose or "Get seen today" in pages[name].prose, name

@@ -9,9 +9,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from fixture_context import make_context  # noqa: E402
+from fixture_context import make_context
 
-from generators.context import SiteContext  # noqa: E402
+from generators.context import SiteContext
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,8 @@ from generators.context import SiteContext
 
 def _as_page(block: str) -> str:
     """Render the block the way MkDocs does (Python-Markdown with md_in_html)."""
-    return markdown.markdown("# Page\n\nIntro.\n\n" + block + "\n\nAfter.\n", extensions=["md_in_html", "attr_list"])
+    return markdown.markdown("# Page\n\nIntro.\n\n" + block + "\n\nAfter.\n",
+                             extensions=["md_in_html", "attr_list"])
 
 
 @pytest.mark.parametrize("name", ["vein", "checklist"])
@@ -44,7 +45,7 @@ def test_vein_valve_controls_are_labelled_native_controls(ctx: SiteContext) -> N
         assert re.search(rf'<label class="sh-vv__control">[^<]+<select name="{name}">', block)
     assert '<input type="range" name="speed"' in block
     for action in ("play", "step", "reset", "retry"):
-        assert f'<button type="button" class="md-button' in block and f'data-action="{action}"' in block
+        assert '<button type="button" class="md-button' in block and f'data-action="{action}"' in block
     assert 'aria-live="polite"' in block
 
 
@@ -57,7 +58,9 @@ def test_vein_valve_choices_are_names_the_model_knows() -> None:
 
 def test_checklist_block_is_a_form_that_sends_nothing_anywhere(ctx: SiteContext) -> None:
     block = widgets.checklist_block(ctx)
-    assert block.startswith('<div class="sh-widget sh-checklist" data-widget="risk-checklist" data-state="idle">')
+    assert block.startswith(
+        '<div class="sh-widget sh-checklist" data-widget="risk-checklist" data-state="idle">'
+    )
     assert '<form class="sh-checklist__form" method="dialog"' in block
     assert not re.search(r"<form[^>]*\saction=", block)
     assert 'type="submit"' not in block

@@ -60,7 +60,7 @@ def test_checklist_round_trip(bridge: ModuleType, ctx: SiteContext) -> None:
 
 
 def test_unknown_operation_and_handle_are_clear_errors(bridge: ModuleType) -> None:
-    with pytest.raises(ValueError, match="unknown operation 'leg.fly'; expected one of leg.create"):
+    with pytest.raises(ValueError, match=r"unknown operation 'leg.fly'; expected one of leg.create"):
         call(bridge, "leg.fly")
     with pytest.raises(ValueError, match="no leg model with handle 99; create one first"):
         call(bridge, "leg.reset", leg=99)

@@ -20,8 +20,10 @@ pytestmark = pytest.mark.node
 SCRIPT = r"""
 const { loadPyodide } = await import(process.argv[2] + "/pyodide.mjs");
 const base = process.argv[2] + "/";
-const py = await loadPyodide({ indexURL: base, lockFileURL: base + "pyodide-lock.json", packageBaseUrl: base });
-await py.loadPackage(["calf-pump", "risk-checklist"], { messageCallback: () => {}, errorCallback: (m) => console.error(m) });
+const py = await loadPyodide({ indexURL: base, lockFileURL: base + "pyodide-lock.json",
+                               packageBaseUrl: base });
+await py.loadPackage(["calf-pump", "risk-checklist"],
+                     { messageCallback: () => {}, errorCallback: (m) => console.error(m) });
 py.globals.set("checklist_text", process.argv[3]);
 const out = py.runPython(`
 import json, sys

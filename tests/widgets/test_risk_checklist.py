@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from risk_checklist import RULES, Checklist, Evaluation, evaluate
+from risk_checklist.rules import PLAN_LENGTH
 
 from generators.context import SiteContext
 from generators.widgets import checklist_data
-from risk_checklist import RULES, Checklist, Evaluation, evaluate
-from risk_checklist.rules import PLAN_LENGTH
 
 PACKAGE = Path(__file__).resolve().parents[2] / "interactive" / "risk_checklist"
 
@@ -46,7 +46,9 @@ def test_partly_changeable_factors_count_as_changeable_and_fixed_ones_do_not(che
     assert result.summary() == "3 risk factors apply; you can do something about 2."
 
 
-def test_plan_links_to_the_exercise_pages_of_the_ticked_factors(checklist: Checklist, ctx: SiteContext) -> None:
+def test_plan_links_to_the_exercise_pages_of_the_ticked_factors(
+    checklist: Checklist, ctx: SiteContext
+) -> None:
     result = evaluate(checklist, ["long-sitting"])
     assert [(s.exercise.id, s.exercise.url) for s in result.plan] == [
         ("walking-breaks", ctx.url_of("exercise", "walking-breaks")),
@@ -124,7 +126,9 @@ def test_unknown_answers_are_an_error_that_says_what_to_do(checklist: Checklist)
          "checklist.json: item id 'dvt-warning-signs' appears twice"),
     ],
 )
-def test_a_wrong_checklist_json_fails_with_an_exact_message(data: dict[str, Any], change: Any, message: str) -> None:
+def test_a_wrong_checklist_json_fails_with_an_exact_message(
+    data: dict[str, Any], change: Any, message: str
+) -> None:
     change(data)
     with pytest.raises(ValueError) as err:
         Checklist.from_dict(data)
@@ -151,7 +155,8 @@ def test_result_is_plain_json_for_the_worker(checklist: Checklist) -> None:
     assert json.loads(json.dumps(result)) == result
     assert result["care"]["level"] == "emergency"
     assert result["factors"] == [
-        {"id": "stiff-ankles", "name": "Stiff ankles", "changeable": "partly", "url": "risk-factors/stiff-ankles/"}
+        {"id": "stiff-ankles", "name": "Stiff ankles", "changeable": "partly",
+         "url": "risk-factors/stiff-ankles/"}
     ]
 
 
