@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generators import widgets
-from generators.charts import chart_block, figure_json, load_dose_response, travel_clot_chart
+from generators.charts import ChartSpec, chart_block, figure_json, load_dose_response, travel_clot_chart
 from generators.content_checks import check_content
 from generators.context import SiteContext
 from generators.errors import BuildError, ContentError, ContentErrors
@@ -118,7 +118,7 @@ def generate(project: Path = PROJECT, docs_dir: Path | None = None) -> Generated
     )
 
 
-def _charts(project: Path, ctx: SiteContext) -> list[Any]:
+def _charts(project: Path, ctx: SiteContext) -> list[ChartSpec]:
     from generators import physiology_charts
 
     travel = load_dose_response(project / "content" / "data" / "travel-clot-risk.yml", set(ctx.references))

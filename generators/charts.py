@@ -10,23 +10,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import plotly.graph_objects as go  # type: ignore[import-untyped]  # plotly ships no type hints
 import yaml
 
 from generators.errors import ContentError, ContentErrors
 from generators.render import html_escape
-
-
-class Chart(Protocol):
-    id: str
-    title: str
-    figure: go.Figure
-    table_caption: str
-    table_columns: list[str]
-    table_rows: list[list[str]]
-    summary: str
 
 
 @dataclass(frozen=True)
@@ -40,7 +30,7 @@ class ChartSpec:
     summary: str
 
 
-def chart_block(chart: Chart) -> str:
+def chart_block(chart: ChartSpec) -> str:
     """The HTML for a chart: drawing area, plain summary, and the data as a table."""
     head = "".join(f'<th scope="col">{html_escape(c)}</th>' for c in chart.table_columns)
     rows = "\n".join(
@@ -61,7 +51,7 @@ def chart_block(chart: Chart) -> str:
     )
 
 
-def figure_json(chart: Chart) -> str:
+def figure_json(chart: ChartSpec) -> str:
     """Figure data and layout only: the page supplies colours for light or dark."""
     fig: dict[str, Any] = json.loads(chart.figure.to_json())
     fig.get("layout", {}).pop("template", None)

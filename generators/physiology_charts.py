@@ -7,23 +7,12 @@ can apply light or dark theme colours. Units: s, mmHg, mL.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import plotly.graph_objects as go  # type: ignore[import-untyped]  # plotly ships no type hints
 from calf_pump.protocols import Trace, apg_trace, avp_trace
 
+from generators.charts import ChartSpec
+
 _MAX_ROWS = 40
-
-
-@dataclass(frozen=True)
-class ChartSpec:
-    id: str
-    title: str
-    figure: go.Figure
-    table_caption: str
-    table_columns: list[str]
-    table_rows: list[list[str]]
-    summary: str
 
 
 _AVP_SCENARIOS = (
