@@ -111,6 +111,7 @@ def generate(project: Path = PROJECT, docs_dir: Path | None = None) -> Generated
         ctx=ctx,
         nav=site.nav,
         extra_javascript=[{"path": "assets/javascripts/charts.js", "type": "module"},
+                          {"path": "assets/javascripts/scroll-regions.js", "type": "module"},
                           *widgets.extra_javascript()],
         extra_css=["assets/stylesheets/fonts.css", "assets/stylesheets/site.css", *widgets.extra_css()],
         pages=len(site.pages),

@@ -149,7 +149,7 @@ class PageRenderer:
         items = "\n".join(
             f'<li id="source-{i}">{format_reference(self.ctx.references[r])} '
             f'<a class="sh-ref-more" href="{self.url_rel("references/")}#{r}" '
-            f'aria-label="Details of source {i} in the reference list">more</a></li>'
+            f'aria-label="more about source {i} in the reference list">more</a></li>'
             for i, r in enumerate(self.cited, 1)
         )
         return f'<ol class="sh-sources">\n{items}\n</ol>'

@@ -54,7 +54,9 @@ async function draw(el) {
     const layout = merge(figure.layout, themeLayout(el));
     const reduce = matchMedia("(prefers-reduced-motion: reduce)").matches;
     await Plotly.react(el, figure.data, { ...layout, autosize: true, transition: reduce ? undefined : layout.transition },
-      { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["toImage"] });
+      // No mode bar: zoom and pan buttons confuse more readers than they help, and
+      // focusable buttons inside role="img" hide them from screen readers.
+      { responsive: true, displaylogo: false, displayModeBar: false });
     el.figure = figure;
   } catch (error) {
     el.classList.remove("is-drawn");
