@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import math
-from importlib import resources
+import os
 from typing import Any
 
 from .activities import ACTIVITY_POSTURE, EXERCISES, ActivityPlan, make_plan
@@ -75,11 +75,17 @@ def load_equilibria(text: str) -> int:
 
 
 def _load_shipped_equilibria() -> None:
+    # The module's own loader reads the file, from a folder or straight out of the wheel
+    # (the browser imports the wheel as a zip): no importlib.resources, whose imports
+    # (pathlib, zipfile, tempfile, inspect...) would cost more start-up time than this saves.
+    path = os.path.join(os.path.dirname(__file__), EQUILIBRIA_FILE)
+    get_data = getattr(__spec__.loader if __spec__ else None, "get_data", None)
     try:
-        text = resources.files(__package__ or "calf_pump").joinpath(EQUILIBRIA_FILE).read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        data: bytes = get_data(path) if get_data is not None else b""
+    except OSError:
         return  # running from source: states are computed on first use
-    load_equilibria(text)
+    if data:
+        load_equilibria(data.decode("utf-8"))
 
 
 def _check_scenario(scenario: object) -> str:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from calf_pump import LegModel
-from risk_checklist import Checklist, evaluate
+
+if TYPE_CHECKING:
+    from risk_checklist import Checklist
 
 #: Longest stretch of model time one request may ask for: keeps each reply quick, so
 #: the worker never holds the page's next chunk behind a long computation.
@@ -107,6 +109,9 @@ def leg_dispose(leg: int) -> dict[str, Any]:
 
 def checklist_load(text: str) -> dict[str, Any]:
     global _checklist
+    # Imported on first use: the animation pages never need it, so it stays off their start-up.
+    from risk_checklist import Checklist
+
     _checklist = Checklist.from_dict(json.loads(text))
     return {"items": len(_checklist.item_ids())}
 
@@ -114,6 +119,8 @@ def checklist_load(text: str) -> dict[str, Any]:
 def checklist_evaluate(answers: list[str]) -> dict[str, Any]:
     if _checklist is None:
         raise ValueError("the checklist is not loaded yet; call checklist_load first")
+    from risk_checklist import evaluate
+
     return evaluate(_checklist, answers).to_dict()
 
 

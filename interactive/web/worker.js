@@ -19,7 +19,9 @@ const DEFAULTS = {
 };
 
 function progress(value, label, stage) {
-  self.postMessage({ type: "progress", value, label, stage });
+  // `at` (ms since the epoch origin): when it happened here, not when the page, maybe
+  // still loading, got round to reading it.
+  self.postMessage({ type: "progress", value, label, stage, at: performance.timeOrigin + performance.now() });
 }
 
 async function boot(options) {
