@@ -73,3 +73,23 @@ def test_the_installed_command_runs_as_a_separate_process(project: Path) -> None
                             capture_output=True, text=True, cwd=PROJECT, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("content/ is valid")
+
+
+def test_a_build_that_fails_inside_mkdocs_also_keeps_the_old_site(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mkdocs.exceptions import Abort
+
+    for shared in ("generators", "interactive", "node_modules"):  # what mkdocs.yml points at
+        (project / shared).symlink_to(PROJECT / shared)
+
+    def fail_in_mkdocs(config: object) -> None:
+        raise Abort("Aborted with 1 warnings in strict mode!")
+
+    monkeypatch.setattr("mkdocs.commands.build.build", fail_in_mkdocs)
+    assert main(["--project", str(project), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "second-heart: MkDocs could not build the site: Aborted with 1 warnings in strict mode!" in err
+    assert "Nothing was built; site/ is unchanged." in err
+    assert (project / "site" / "index.html").read_text() == "<p>the previous site</p>"
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site-")] == []
