@@ -14,32 +14,16 @@ import subprocess
 import time
 from pathlib import Path
 
-from calf_pump import SCENARIO_NAMES, LegModel
-from calf_pump.protocols import run_report
+from calf_pump import LegModel
+from model_workload import measure
 
 ROOT = Path(__file__).resolve().parents[1]
 NODE_SCRIPT = ROOT / "tests" / "node" / "model_parity.mjs"
 
 
 def cpython_figures() -> dict[str, float]:
-    """Same workload as the Node script's bench mode."""
-    m = LegModel()
-    m.set_activity("walk", speed_kmh=4.0)
-    m.run(5.0)
-    t0 = time.perf_counter()
-    m.run(60.0)
-    wall = time.perf_counter() - t0
-    frames = 600
-    t0 = time.perf_counter()
-    for _ in range(frames):
-        m.step(1.0 / 60.0)
-        m.snapshot()
-    frame = (time.perf_counter() - t0) / frames
-    t0 = time.perf_counter()
-    for name in SCENARIO_NAMES:
-        run_report(name)
-    report_all = time.perf_counter() - t0
-    return {"sim_s_per_wall_s": 60.0 / wall, "frame_ms": frame * 1000.0, "report_all_s": report_all}
+    """Same workload as the Node script's bench mode (benchmarks/model_workload.py)."""
+    return measure()
 
 
 def pyodide_figures() -> dict[str, float] | None:

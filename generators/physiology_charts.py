@@ -45,20 +45,25 @@ def _phase_shapes(fig: go.Figure, trace: Trace) -> None:
                           annotation_text=label, annotation_position="top left")
 
 
-def avp_chart() -> ChartSpec:
-    """Ankle vein pressure during the AVP test: healthy, superficial reflux, obstruction."""
-    traces = [avp_trace(name) for name, _ in _AVP_SCENARIOS]
+def _protocol_figure(scenarios: tuple[tuple[str, str], ...], traces: list[Trace], y_title: str) -> go.Figure:
+    """One line per scenario over a protocol's time course, tiptoe phases shaded."""
     fig = go.Figure()
-    for (_name, label), tr in zip(_AVP_SCENARIOS, traces, strict=True):
-        fig.add_trace(go.Scatter(x=list(tr.times_s), y=list(tr.values), mode="lines",
-                                 name=label))
+    for (_name, label), trace in zip(scenarios, traces, strict=True):
+        fig.add_trace(go.Scatter(x=list(trace.times_s), y=list(trace.values), mode="lines", name=label))
     _phase_shapes(fig, traces[0])
     fig.update_layout(
         xaxis_title="Time (seconds)",
-        yaxis_title="Pressure in an ankle vein (mmHg)",
+        yaxis_title=y_title,
         legend_title_text="Leg",
         margin={"l": 60, "r": 20, "t": 30, "b": 50},
     )
+    return fig
+
+
+def avp_chart() -> ChartSpec:
+    """Ankle vein pressure during the AVP test: healthy, superficial reflux, obstruction."""
+    traces = [avp_trace(name) for name, _ in _AVP_SCENARIOS]
+    fig = _protocol_figure(_AVP_SCENARIOS, traces, "Pressure in an ankle vein (mmHg)")
     healthy = traces[0]
     low = min(healthy.values)
     return ChartSpec(
@@ -79,17 +84,7 @@ def avp_chart() -> ChartSpec:
 def apg_chart() -> ChartSpec:
     """Calf blood volume during the APG test: healthy vs deep reflux."""
     traces = [apg_trace(name) for name, _ in _APG_SCENARIOS]
-    fig = go.Figure()
-    for (_name, label), tr in zip(_APG_SCENARIOS, traces, strict=True):
-        fig.add_trace(go.Scatter(x=list(tr.times_s), y=list(tr.values), mode="lines",
-                                 name=label))
-    _phase_shapes(fig, traces[0])
-    fig.update_layout(
-        xaxis_title="Time (seconds)",
-        yaxis_title="Extra blood in the calf veins (mL)",
-        legend_title_text="Leg",
-        margin={"l": 60, "r": 20, "t": 30, "b": 50},
-    )
+    fig = _protocol_figure(_APG_SCENARIOS, traces, "Extra blood in the calf veins (mL)")
     healthy = traces[0]
     return ChartSpec(
         id="apg-chart",

@@ -30,28 +30,14 @@ from calf_pump.protocols import run_report
 json.dumps([run_report(name) for name in SCENARIO_NAMES])
 `;
 
+// The bench workload is the same file CPython runs (benchmarks/model_workload.py).
+pyodide.FS.writeFile("/home/pyodide/model_workload.py",
+  readFileSync(join(root, "benchmarks", "model_workload.py"), "utf8"));
 const BENCH = `
-import json, sys, time
+import json, sys
 sys.path.insert(0, "/home/pyodide")
-from calf_pump import LegModel
-m = LegModel()
-m.set_activity("walk", speed_kmh=4.0)
-m.run(5.0)
-t0 = time.perf_counter(); m.run(60.0); wall = time.perf_counter() - t0
-frames = 600
-t0 = time.perf_counter()
-for _ in range(frames):
-    m.step(1.0 / 60.0)
-    m.snapshot()
-frame = (time.perf_counter() - t0) / frames
-t0 = time.perf_counter()
-from calf_pump.protocols import run_report
-from calf_pump import SCENARIO_NAMES
-for name in SCENARIO_NAMES:
-    run_report(name)
-report_all = time.perf_counter() - t0
-json.dumps({"sim_s_per_wall_s": 60.0 / wall, "frame_ms": frame * 1000.0,
-            "report_all_s": report_all})
+from model_workload import measure
+json.dumps(measure())
 `;
 
 const out = pyodide.runPython(mode === "bench" ? BENCH : REPORT);
