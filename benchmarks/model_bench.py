@@ -1,6 +1,6 @@
 """How fast the calf-pump model runs in CPython and in Pyodide (Node), and a soak test.
 
-Run: .venv/bin/python benchmarks/model_bench.py
+Run from the project folder: .venv/bin/python -m benchmarks.model_bench
 Prints figures only; nothing here asserts on time (machines differ).
 Units: simulated seconds per wall-clock second; milliseconds per animation frame (1/60 s).
 """
@@ -15,14 +15,15 @@ import time
 from pathlib import Path
 
 from calf_pump import LegModel
-from model_workload import measure
+
+from benchmarks.model_workload import measure
 
 ROOT = Path(__file__).resolve().parents[1]
-NODE_SCRIPT = ROOT / "tests" / "node" / "model_parity.mjs"
+NODE_SCRIPT = ROOT / "benchmarks" / "pyodide_bench.mjs"
 
 
 def cpython_figures() -> dict[str, float]:
-    """Same workload as the Node script's bench mode (benchmarks/model_workload.py)."""
+    """Same workload as benchmarks/pyodide_bench.mjs runs in Pyodide (benchmarks/model_workload.py)."""
     return measure()
 
 
@@ -31,7 +32,7 @@ def pyodide_figures() -> dict[str, float] | None:
     if node is None or not (ROOT / "node_modules" / "pyodide").exists():
         return None
     done = subprocess.run(
-        [node, str(NODE_SCRIPT), "bench"], capture_output=True, text=True, timeout=600, check=False
+        [node, str(NODE_SCRIPT)], capture_output=True, text=True, timeout=600, check=False
     )
     if done.returncode != 0:
         print(done.stderr[-2000:])

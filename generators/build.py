@@ -1,7 +1,12 @@
-"""The build, top to bottom: content → checks → pages and assets → MkDocs → site/.
+"""The build, top to bottom: content → charts and widgets → pages → MkDocs → site/.
 
-``generate`` writes the Markdown and assets into ``build/docs`` (only files whose bytes
-changed, so live preview does not loop). MkDocs runs it from the hook in
+    stage 1  content/   read, validate, cross-link, measure   → SiteContext
+    stage 2  charts/    figures and tables                    → blocks + files
+             widgets/   the in-browser widgets                → blocks + files
+    stage 3  pages/     Markdown pages and the navigation     → files
+    stage 4  here       write build/docs (only what changed), then MkDocs → site/
+
+``generate`` runs stages 1 to 3 and writes ``build/docs``; MkDocs runs it from the hook in
 ``generators/mkdocs_hooks.py``, so ``mkdocs build`` and ``second-heart build`` are the
 same build. ``build_site`` builds into a temporary folder and swaps it into place only
 when everything succeeded: a failed build leaves the previous ``site/`` as it was.
@@ -17,13 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generators import widgets
-from generators.charts import ChartSpec, chart_block, figure_json, load_dose_response, travel_clot_chart
-from generators.content_checks import check_content
-from generators.context import SiteContext
-from generators.errors import BuildError, ContentError, ContentErrors
-from generators.loader import load_content
-from generators.pages import WidgetBlocks, render_site
+from generators.charts import CHARTS, PAGE_EMBEDS, build_charts
+from generators.content.context import SiteContext
+from generators.content.crossrefs import Embeds
+from generators.content.loader import load_checked as load_content_checked
+from generators.errors import BuildError
+from generators.pages import pages
+from generators.widgets import WIDGETS, build_widgets
 
 PROJECT = Path(__file__).resolve().parent.parent
 STATIC = Path(__file__).parent / "assets"
@@ -40,52 +45,60 @@ NODE_ASSETS = {
     "@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-italic.woff2":
         "assets/fonts/atkinson-hyperlegible-latin-700-italic.woff2",
 }
+SITE_SCRIPTS: list[dict[str, Any] | str] = [
+    {"path": "assets/javascripts/charts.js", "type": "module"},
+    {"path": "assets/javascripts/scroll-regions.js", "type": "module"},
+]
+SITE_STYLES = ["assets/stylesheets/fonts.css", "assets/stylesheets/site.css"]
+
+#: What stages 2 and 3 can make, by id: stage 1 checks content against these.
+EMBEDS = Embeds(
+    charts={chart_id: entry.data for chart_id, entry in CHARTS.items()},
+    widgets=frozenset(WIDGETS),
+    page_embeds=frozenset(PAGE_EMBEDS),
+)
 
 
 @dataclass
 class Generated:
     ctx: SiteContext
     nav: list[Any]
-    extra_javascript: list[Any]
+    extra_javascript: list[dict[str, Any] | str]
     extra_css: list[str]
     pages: int
     written: list[str] = field(default_factory=list)
 
 
 def load_checked(project: Path = PROJECT) -> SiteContext:
-    """Load content/ and run the content checks; raise ContentErrors listing every problem."""
-    ctx = load_content(project / "content")
-    problems = check_content(ctx)
-    if problems:
-        raise ContentErrors(problems)
-    return ctx
+    """Stage 1 alone (what ``second-heart check`` runs): every content problem, at once."""
+    return load_content_checked(project / "content", EMBEDS)
 
 
 def generate(project: Path = PROJECT, docs_dir: Path | None = None) -> Generated:
     docs_dir = docs_dir or project / "build" / "docs"
-    ctx = load_checked(project)
+    ctx = load_checked(project)                                                # stage 1
+    charts = build_charts(ctx)                                                 # stage 2a
+    widgets = build_widgets(ctx, project)                                      # stage 2b
+    site = pages.render_site(ctx, pages.Embeds(charts.blocks, widgets.blocks, charts.page_embeds))  # 3
+    files = {page.path: page.text.encode() for page in site.pages}
+    files["../includes/abbreviations.md"] = abbreviations(ctx).encode()
+    files.update(charts.files)
+    files.update(widgets.files)
+    files.update(static_files(project))
+    written = sync(docs_dir, files)                                            # stage 4
+    return Generated(
+        ctx=ctx,
+        nav=site.nav,
+        extra_javascript=[*SITE_SCRIPTS, *widgets.extra_javascript],
+        extra_css=[*SITE_STYLES, *widgets.extra_css],
+        pages=len(site.pages),
+        written=written,
+    )
+
+
+def static_files(project: Path) -> dict[str, bytes]:
+    """The site's own assets (generators/assets) and the pinned npm files (fonts, plotly.js)."""
     files: dict[str, bytes] = {}
-
-    charts = {}
-    for chart in _charts(project, ctx):
-        charts[chart.id] = chart_block(chart)
-        files[f"assets/charts/{chart.id}.json"] = figure_json(chart).encode()
-    unknown = [
-        ContentError(f"content/{ctx.lang}/topics/{topic.id}.yml", f"charts[{index}]",
-                     "one of the charts " + ", ".join(sorted(charts)), f"'{chart_id}'",
-                     "use one of the listed chart ids")
-        for topic in ctx.topics.values() for index, chart_id in enumerate(topic.charts)
-        if chart_id not in charts
-    ]
-    if unknown:
-        raise ContentErrors(unknown)
-
-    blocks = WidgetBlocks(vein_valve=widgets.vein_valve_block(ctx), checklist=widgets.checklist_block(ctx))
-    site = render_site(ctx, charts, blocks, model_table=_model_table)
-    for page in site.pages:
-        files[page.path] = page.text.encode()
-    files["../includes/abbreviations.md"] = _abbreviations(ctx).encode()
-
     node_modules = project / "node_modules"
     for source, target in NODE_ASSETS.items():
         path = node_modules / source
@@ -96,43 +109,10 @@ def generate(project: Path = PROJECT, docs_dir: Path | None = None) -> Generated
     for path in sorted(STATIC.rglob("*")):
         if path.is_file():
             files["assets/" + path.relative_to(STATIC).as_posix()] = path.read_bytes()
-
-    staging = Path(tempfile.mkdtemp(prefix="second-heart-widgets-"))
-    try:
-        widgets.write_widget_assets(staging, ctx)
-        for path in sorted(staging.rglob("*")):
-            if path.is_file():
-                files[path.relative_to(staging).as_posix()] = path.read_bytes()
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-    written = _sync(docs_dir, files)
-    return Generated(
-        ctx=ctx,
-        nav=site.nav,
-        extra_javascript=[{"path": "assets/javascripts/charts.js", "type": "module"},
-                          {"path": "assets/javascripts/scroll-regions.js", "type": "module"},
-                          *widgets.extra_javascript()],
-        extra_css=["assets/stylesheets/fonts.css", "assets/stylesheets/site.css", *widgets.extra_css()],
-        pages=len(site.pages),
-        written=written,
-    )
+    return files
 
 
-def _charts(project: Path, ctx: SiteContext) -> list[ChartSpec]:
-    from generators import physiology_charts
-
-    travel = load_dose_response(project / "content" / "data" / "travel-clot-risk.yml", set(ctx.references))
-    return [physiology_charts.avp_chart(), physiology_charts.apg_chart(), travel_clot_chart(travel)]
-
-
-def _model_table() -> str:
-    from generators.model_cli import report_table_markdown
-
-    return report_table_markdown()
-
-
-def _abbreviations(ctx: SiteContext) -> str:
+def abbreviations(ctx: SiteContext) -> str:
     """Glossary terms as Markdown abbreviations: Material shows them as tooltips."""
     lines = []
     for term in sorted(ctx.glossary.values(), key=lambda t: -len(t.term)):
@@ -144,8 +124,9 @@ def _abbreviations(ctx: SiteContext) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _sync(docs_dir: Path, files: dict[str, bytes]) -> list[str]:
-    """Make docs_dir hold exactly ``files``; touch only what changed."""
+def sync(docs_dir: Path, files: dict[str, bytes]) -> list[str]:
+    """Make docs_dir hold exactly ``files``; touch only what changed (so live preview
+    does not loop on its own output)."""
     root = docs_dir.resolve()
     written = []
     for rel, data in files.items():
@@ -189,12 +170,12 @@ def build_site(project: Path = PROJECT, site_dir: Path | None = None) -> BuildRe
             mkdocs_build(config)
         except (Abort, MkDocsException) as exc:
             raise BuildError(f"MkDocs could not build the site: {exc}") from exc
-        pages = len([p for p in temp.rglob("index.html")])
+        pages_built = len(list(temp.rglob("index.html")))
         _swap(temp, site_dir)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
-    return BuildReport(pages=pages, seconds=time.perf_counter() - started, site_dir=site_dir)
+    return BuildReport(pages=pages_built, seconds=time.perf_counter() - started, site_dir=site_dir)
 
 
 def _swap(new: Path, site_dir: Path) -> None:

@@ -1,46 +1,81 @@
-"""The `second-heart` command line: build, serve, check, model and bench.
+"""The `second-heart` command line, the only argument parser: build, serve, check, model.
+
+    second-heart [--project DIR] build [--site-dir DIR]
+    second-heart [--project DIR] serve [--dev-addr HOST:PORT]
+    second-heart [--project DIR] check [--grades]
+    second-heart model report (--scenario NAME [--compression MMHG] | --all) [--json]
 
 Library code raises; only this module prints and chooses exit codes:
-0 success, 1 content or build problem, 2 wrong command-line use.
+0 success, 1 content or build problem, 2 wrong command-line use (one line on stderr).
+Benchmarks are not part of this command: see benchmarks/ and the README.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
-from generators.errors import BuildError, ContentErrors
+from generators.errors import SecondHeartError
+
+MODEL_PROG = "second-heart model"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    # `model` and `bench` own their argument parsing; hand them the rest of the line.
-    if args and args[0] == "model":
-        from generators.model_cli import main as model_main
+class _UsageError(Exception):
+    def __init__(self, prog: str, message: str) -> None:
+        super().__init__(message)
+        self.prog = prog
 
-        return model_main(args[1:])
-    if args and args[0] == "bench":
-        from generators.bench import main as bench_main
 
-        return bench_main(args[1:])
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(self.prog, message)
 
-    parser = argparse.ArgumentParser(prog="second-heart", description=__doc__.splitlines()[0])
+
+def _parser() -> _Parser:
+    parser = _Parser(prog="second-heart", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--project", type=Path, default=None,
                         help="the project folder holding mkdocs.yml and content/ (default: this checkout)")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     build = sub.add_parser("build", help="generate the pages and build the whole site into site/")
     build.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: site/)")
     serve = sub.add_parser("serve", help="live preview that regenerates when content/ changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
-    check = sub.add_parser("check", help="validate content/ only (fast), with the build's error messages")
+    check = sub.add_parser("check", help="validate content/ exactly as the build does (fast)")
     check.add_argument("--grades", action="store_true", help="also list every page's reading grade")
-    sub.add_parser("model", help="run the calf-pump model: `second-heart model report --help`")
-    sub.add_parser("bench", help="benchmarks: `second-heart bench --help`")
-    ns = parser.parse_args(args)
 
+    from calf_pump import COMPRESSION_MAX_MMHG, SCENARIO_NAMES
+
+    model = sub.add_parser("model", help="run the calf-pump model's clinical protocols",
+                           description="Run the calf-pump model's clinical protocols.")
+    model.prog = MODEL_PROG
+    model_sub = model.add_subparsers(dest="model_command", required=True, parser_class=_Parser)
+    report = model_sub.add_parser(
+        "report", help="AVP, APG, walking pressures and venous return for one scenario or all",
+        description="AVP, APG, walking pressures and venous return. Units: mmHg, mL, mL/s, mL/min, s.")
+    which = report.add_mutually_exclusive_group()
+    which.add_argument("--scenario", metavar="NAME", help=f"one of: {', '.join(SCENARIO_NAMES)}")
+    which.add_argument("--all", action="store_true", help="every scenario, with the same --compression")
+    report.add_argument("--compression", metavar="MMHG", type=float, default=0.0,
+                        help=f"stocking pressure at the ankle, 0 to {COMPRESSION_MAX_MMHG:g} mmHg")
+    report.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        ns = _parser().parse_args(args)
+    except _UsageError as exc:
+        if exc.prog.startswith(MODEL_PROG):
+            return _usage(MODEL_PROG, f"{exc} (try: {MODEL_PROG} report --scenario healthy --json)")
+        return _usage("second-heart", f"{exc} (see: second-heart --help)")
+    if ns.command == "model":
+        return _model_report(ns)
     try:
         from generators.build import PROJECT
 
@@ -49,14 +84,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(project, ns.site_dir)
         if ns.command == "check":
             return _check(project, ns.grades)
-        if ns.command == "serve":
-            return _serve(project, ns.dev_addr)
-    except (ContentErrors, BuildError) as exc:
-        text = exc.report() if isinstance(exc, ContentErrors) else f"second-heart: {exc}"
-        print(text, file=sys.stderr)
+        return _serve(project, ns.dev_addr)
+    except SecondHeartError as exc:
+        print(exc.report(), file=sys.stderr)
         if ns.command == "build":
             print("Nothing was built; site/ is unchanged.", file=sys.stderr)
         return 1
+
+
+def _usage(prog: str, message: str) -> int:
+    print(f"{prog}: error: {message}", file=sys.stderr)
     return 2
 
 
@@ -82,7 +119,7 @@ def _build(project: Path, site_dir: Path | None) -> int:
 
 def _check(project: Path, show_grades: bool) -> int:
     from generators.build import load_checked
-    from generators.content_checks import grades
+    from generators.content.checks import grades
 
     ctx = load_checked(project)
     counts = (f"{len(ctx.topics)} topics, {len(ctx.risk_factors)} risk factors, "
@@ -107,6 +144,29 @@ def _serve(project: Path, dev_addr: str) -> int:
     load_checked(project)
     (project / "build" / "docs").mkdir(parents=True, exist_ok=True)
     serve(config_file=str(project / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    return 0
+
+
+def _model_report(ns: argparse.Namespace) -> int:
+    from calf_pump import COMPRESSION_MAX_MMHG, SCENARIO_NAMES
+    from calf_pump.parameters import check_range
+
+    from generators.charts.model_table import report, text_table
+
+    valid = f"valid scenarios: {', '.join(SCENARIO_NAMES)}"
+    if not ns.all and ns.scenario is None:
+        return _usage(MODEL_PROG, f"give --scenario NAME or --all; {valid}")
+    if ns.scenario is not None and ns.scenario not in SCENARIO_NAMES:
+        return _usage(MODEL_PROG, f"unknown scenario '{ns.scenario}'; {valid}")
+    try:
+        check_range("compression", ns.compression, 0.0, COMPRESSION_MAX_MMHG, "mmHg")
+    except ValueError as exc:
+        return _usage(MODEL_PROG, f"{exc}; valid: 0 to {COMPRESSION_MAX_MMHG:g} mmHg at the ankle")
+    reps = [report(name, ns.compression) for name in (SCENARIO_NAMES if ns.all else [ns.scenario])]
+    if ns.json:
+        print(json.dumps(reps if ns.all else reps[0]))
+    else:
+        print(text_table(reps))
     return 0
 
 

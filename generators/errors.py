@@ -25,7 +25,14 @@ class ContentError:
         return f"{where}:{key} expected {self.expected}, got {self.received}. Fix: {self.hint}"
 
 
-class ContentErrors(Exception):
+class SecondHeartError(Exception):
+    """Anything the build reports to a person: the command line prints it and exits 1."""
+
+    def report(self) -> str:
+        return f"second-heart: {self}"
+
+
+class ContentErrors(SecondHeartError):
     """Every problem found in content/, reported together rather than one at a time."""
 
     def __init__(self, errors: list[ContentError]) -> None:
@@ -38,5 +45,5 @@ class ContentErrors(Exception):
         return "\n".join([head, *(f"  {e}" for e in self.errors)])
 
 
-class BuildError(Exception):
+class BuildError(SecondHeartError):
     """The site could not be built for a reason that is not a content problem."""

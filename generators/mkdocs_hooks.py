@@ -9,14 +9,14 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 
 from generators.build import generate
-from generators.errors import BuildError, ContentErrors
+from generators.errors import SecondHeartError
 
 
 def on_config(config: Any) -> Any:
     project = Path(config.config_file_path).resolve().parent
     try:
         result = generate(project, Path(config.docs_dir))
-    except (ContentErrors, BuildError) as exc:
+    except SecondHeartError as exc:
         raise PluginError(str(exc)) from exc
     config.nav = result.nav
     config.extra_javascript = [*config.extra_javascript, *map(_script, result.extra_javascript)]

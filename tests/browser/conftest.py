@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from widget_pages import CHECKLIST, DEMO, Recorded  # type: ignore[import-not-found]
 
-from generators.bench import CHROMIUM_ARGS, chromium_path, serve, serve_sitemap_locally
+from benchmarks.harness import CHROMIUM_ARGS, chromium_path, serve, serve_sitemap_locally
+from tests.browser.widget_pages import CHECKLIST, DEMO, Recorded
 
 REPO = Path(__file__).resolve().parents[2]
 

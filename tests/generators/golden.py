@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generators.loader import load_content
-from generators.pages import WidgetBlocks, render_site
+from generators.content.loader import load_content
+from generators.pages.pages import Embeds, render_site
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "mini" / "content"
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "mini"
 
 # Widget blocks are the widgets' own business (tested in tests/widgets); fixed text here
 # keeps the golden files about the pages.
-BLOCKS = WidgetBlocks(vein_valve='<div data-widget="vein-valve"></div>',
-                      checklist='<div data-widget="risk-checklist"></div>')
+BLOCKS = Embeds(widgets={"vein-valve": '<div data-widget="vein-valve"></div>',
+                         "risk-checklist": '<div data-widget="risk-checklist"></div>'})
 
 
 def render_fixture() -> dict[str, str]:
     ctx = load_content(FIXTURE)
-    site = render_site(ctx, charts={}, widgets=BLOCKS)
+    site = render_site(ctx, BLOCKS)
     pages = {page.path: page.text for page in site.pages}
     pages["_nav.txt"] = repr(site.nav) + "\n"
     return pages

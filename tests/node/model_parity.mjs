@@ -1,8 +1,8 @@
 // Run the calf_pump model under real Pyodide (WebAssembly CPython) in Node.
 //
-//   node tests/node/model_parity.mjs report   -> JSON list: run_report() for every scenario
-//   node tests/node/model_parity.mjs bench    -> JSON: wall-clock cost of simulated time
+//   node tests/node/model_parity.mjs   -> JSON list: run_report() for every scenario
 //
+// (The speed benchmark is benchmarks/pyodide_bench.mjs.)
 // The package's .py files are copied into Pyodide's virtual file system, so this runs
 // exactly the source CPython runs; nothing is fetched from the network.
 import { readFileSync, readdirSync } from "node:fs";
@@ -12,7 +12,6 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const { loadPyodide } = await import(join(root, "node_modules", "pyodide", "pyodide.mjs"));
 
-const mode = process.argv[2] ?? "report";
 const pyodide = await loadPyodide({ indexURL: join(root, "node_modules", "pyodide") });
 const src = join(root, "interactive", "calf_pump");
 pyodide.FS.mkdirTree("/home/pyodide/calf_pump");
@@ -30,15 +29,5 @@ from calf_pump.protocols import run_report
 json.dumps([run_report(name) for name in SCENARIO_NAMES])
 `;
 
-// The bench workload is the same file CPython runs (benchmarks/model_workload.py).
-pyodide.FS.writeFile("/home/pyodide/model_workload.py",
-  readFileSync(join(root, "benchmarks", "model_workload.py"), "utf8"));
-const BENCH = `
-import json, sys
-sys.path.insert(0, "/home/pyodide")
-from model_workload import measure
-json.dumps(measure())
-`;
-
-const out = pyodide.runPython(mode === "bench" ? BENCH : REPORT);
+const out = pyodide.runPython(REPORT);
 process.stdout.write(out + "\n");

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from generators.readability import fk_grade
+from generators.content.readability import fk_grade
 from tests.site.html_index import Page
 
 BASE = "http://site.test/"

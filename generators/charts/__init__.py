@@ -1,0 +1,81 @@
+"""Stage 2a: figures and tables made at build time, from the model or from cited data.
+
+``CHARTS`` is the registry: a chart id (what content writes under ``charts:``) → the
+content/data file it draws (or None) and its builder. Stage 1 checks content against
+the ids alone, so the builders (and Plotly) are imported only when a chart is made.
+``PAGE_EMBEDS`` are the ``{{ name }}`` blocks a free page may hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generators.charts.spec import ChartSpec, chart_block, figure_json
+from generators.content.context import SiteContext
+from generators.content.schema import DoseResponse
+
+
+@dataclass(frozen=True)
+class ChartEntry:
+    data: str | None  # the content/data/<name>.yml it draws, if any
+    build: Callable[[SiteContext], ChartSpec]
+
+
+def _avp(ctx: SiteContext) -> ChartSpec:
+    from generators.charts.physiology import avp_chart
+
+    return avp_chart()
+
+
+def _apg(ctx: SiteContext) -> ChartSpec:
+    from generators.charts.physiology import apg_chart
+
+    return apg_chart()
+
+
+def _travel(ctx: SiteContext) -> ChartSpec:
+    from generators.charts.travel import travel_clot_chart
+
+    data = ctx.data["travel-clot-risk"]
+    assert isinstance(data, DoseResponse)  # stage 1 validated it against DATA_FILES
+    return travel_clot_chart(data)
+
+
+def _model_report_table(ctx: SiteContext) -> str:
+    from generators.charts.model_table import report_table_markdown
+
+    return report_table_markdown()
+
+
+CHARTS: dict[str, ChartEntry] = {
+    "avp-chart": ChartEntry(None, _avp),
+    "apg-chart": ChartEntry(None, _apg),
+    "travel-clot-risk": ChartEntry("travel-clot-risk", _travel),
+}
+
+PAGE_EMBEDS: dict[str, Callable[[SiteContext], str]] = {
+    "model_report_table": _model_report_table,
+}
+
+
+@dataclass(frozen=True)
+class Charts:
+    blocks: dict[str, str]  # chart id -> HTML block for the page
+    files: dict[str, bytes]  # docs-relative path -> figure JSON
+    page_embeds: dict[str, str]  # {{ name }} -> Markdown
+
+
+def build_charts(ctx: SiteContext) -> Charts:
+    """Every chart that some page shows (and only those), and every page embed in use."""
+    wanted = sorted({chart_id for topic in ctx.topics.values() for chart_id in topic.charts})
+    blocks: dict[str, str] = {}
+    files: dict[str, bytes] = {}
+    for chart_id in wanted:
+        chart = CHARTS[chart_id].build(ctx)
+        blocks[chart_id] = chart_block(chart)
+        files[f"assets/charts/{chart_id}.json"] = figure_json(chart).encode()
+    from generators.content.markdown import embeds
+
+    used = {name for body in ctx.page_bodies.values() for name in embeds(body)}
+    return Charts(blocks, files, {name: PAGE_EMBEDS[name](ctx) for name in sorted(used)})

@@ -1,0 +1,235 @@
+"""The content schema: one typed model per kind of content in content/.
+
+Every prose field is Markdown. Citations are written inline as ``[@reference-id]`` and
+must name an entry of content/references.yml; cross-links between items use their
+stable ``id``. Ids are lowercase words joined by hyphens and never change once
+published, because pages, the checklist, handouts and embeds all point at them.
+
+Language: prose lives under ``content/<lang>/`` (``en`` today); references and
+settings are language-neutral. A translation is a second folder with the same ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Markdown = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, nothing is coerced, nothing is mutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+# ---------------------------------------------------------------------------- shared
+
+
+class Reviewer(Strict):
+    name: Text
+    role: Text
+
+
+class Review(Strict):
+    """Page metadata shown at the foot of each page and in its JSON-LD."""
+
+    last_reviewed: dt.date
+    next_review: dt.date
+    reviewer: Reviewer
+
+
+class Claim(Strict):
+    """One evidence statement and the references that support it."""
+
+    statement: Markdown
+    refs: list[Id] = Field(min_length=1)
+    figure: Text | None = None  # e.g. "odds ratio 1.9 (95% CI 1.3 to 2.8)"
+
+
+class Section(Strict):
+    heading: Text
+    body: Markdown
+
+
+class Related(Strict):
+    topics: list[Id] = []
+    risk_factors: list[Id] = []
+    symptoms: list[Id] = []
+    exercises: list[Id] = []
+
+
+class ChecklistItem(Strict):
+    """How an item appears in the risk-factor checklist: a yes/no question."""
+
+    question: Text
+    detail: Text | None = None
+
+
+class PageBase(Strict):
+    id: Id
+    title: Text
+    description: Text  # one sentence: meta description and index cards
+    review: Review
+    related: Related = Related()
+
+
+# ---------------------------------------------------------------------------- kinds
+
+
+class Topic(PageBase):
+    """An article, e.g. what the calf muscle pump is and why it is called a second heart."""
+
+    order: int = Field(ge=0)
+    key_points: list[Markdown] = Field(min_length=1, max_length=6)
+    sections: list[Section] = Field(min_length=1)
+    charts: list[Id] = []  # chart ids (generators/charts), placed after the sections
+    widgets: list[Id] = []  # in-browser widget ids (generators/widgets), placed after the charts
+
+
+class RiskFactor(PageBase):
+    name: Text  # short label, e.g. "Long sitting"
+    changeable: Literal["yes", "partly", "no"]
+    what_it_does: Markdown  # what it does to the pump
+    what_helps: Markdown
+    evidence: list[Claim] = Field(min_length=1)
+    checklist: ChecklistItem
+
+
+Urgency = Literal["self-care", "see-doctor", "urgent", "emergency"]
+
+
+class Symptom(PageBase):
+    name: Text
+    kind: Literal["symptom", "warning-sign"]
+    urgency: Urgency
+    what_you_notice: Markdown
+    why_it_happens: Markdown
+    what_to_do: Markdown
+    evidence: list[Claim] = Field(min_length=1)
+    checklist: ChecklistItem
+
+
+class Dose(Strict):
+    amount: Text  # e.g. "15 to 20 times"
+    how_often: Text  # e.g. "2 or 3 times a day"
+
+
+class Exercise(PageBase):
+    name: Text
+    kind: Literal["exercise", "habit"]
+    where: list[Text] = Field(min_length=1)  # e.g. "sitting at a desk"
+    steps: list[Text] = Field(min_length=1)  # plain steps, grade 6 or lower
+    dose: Dose
+    routines: list[Text] = []  # daily moments to tie it to
+    take_care: Markdown  # who should take care or ask first
+    why_it_works: Markdown
+    evidence: list[Claim] = Field(min_length=1)
+
+
+class GlossaryTerm(Strict):
+    id: Id
+    term: Text
+    definition: Text  # plain words, one or two sentences: shown as a tooltip
+    aliases: list[Text] = []
+    refs: list[Id] = []
+
+
+class CareLevel(Strict):
+    title: Text
+    action: Markdown
+    signs: list[Id] = Field(min_length=1)  # symptom ids
+
+
+class CareCard(Strict):
+    """The "get help now" card shown with warning signs and by the checklist."""
+
+    emergency: CareLevel
+    urgent: CareLevel
+
+
+class Page(Strict):
+    """Front matter of a free-form Markdown page in content/<lang>/pages/."""
+
+    id: Id
+    title: Text
+    description: Text
+    review: Review
+    refs: list[Id] = []
+
+
+class Reference(Strict):
+    id: Id
+    # "Surname AB" or an organisation; may be left empty only while the authors are
+    # unconfirmed (say so in `note`), never guessed.
+    authors: list[Text] = []
+    year: int = Field(ge=1900, le=2100)
+    title: Text
+    kind: Literal["article", "review", "guideline", "book", "website"]
+    journal: Text | None = None  # or publisher / organisation for non-articles
+    volume: Text | None = None
+    pages: Text | None = None
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    pmid: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+    note: Text | None = None  # what this source is used for, or its limits
+
+    @model_validator(mode="after")
+    def findable(self) -> Reference:
+        citable = self.journal and self.volume and self.pages
+        if not (self.doi or self.pmid or self.url or citable):
+            raise ValueError(
+                "a doi, pmid or url (or journal, volume and pages) so that readers can find the source"
+            )
+        return self
+
+
+class DoseResponse(Strict):
+    """content/data/travel-clot-risk.yml: a published log-linear dose-response."""
+
+    source: Id  # the reference it comes from
+    step_hours: float = Field(gt=0)  # per this many hours of exposure...
+    relative_risk: float = Field(gt=0)  # ...the risk is multiplied by this
+    max_hours: int = Field(gt=0)  # how far the chart draws the trend
+    note: Text  # what a reader should keep in mind
+
+
+#: Files in content/data/, by name (without .yml), and the model each must match.
+DATA_FILES: dict[str, type[Strict]] = {"travel-clot-risk": DoseResponse}
+DataFile = DoseResponse
+
+
+class Clinic(Strict):
+    """A clinic's own branding and contact details, shown on every page when set."""
+
+    name: Text
+    phone: Text | None = None
+    address: Text | None = None
+    website: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+
+
+class SiteText(Strict):
+    """content/<lang>/site.yml: words used on every page."""
+
+    name: Text
+    tagline: Text
+    description: Text
+    disclaimer: Markdown  # "education, not medical advice"
+    emergency_number: Text  # e.g. "your local emergency number (999, 911 or 112)"
+    home_intro: Markdown
+    audiences: list[Section] = Field(min_length=1)  # front door for reader, demo, clinic
+
+
+class Settings(Strict):
+    """content/settings.yml: language-neutral settings."""
+
+    site_url: Annotated[str, StringConstraints(pattern=r"^https://\S+/$")]
+    languages: list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]] = Field(
+        min_length=1
+    )
+    publisher: Text
+    clinic: Clinic | None = None

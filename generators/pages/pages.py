@@ -1,0 +1,149 @@
+"""Which pages the site has, rendered from the context, and the navigation that lists them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from generators.content import markdown
+from generators.content.context import SiteContext
+from generators.content.kinds import BY_NAME, KINDS
+from generators.content.schema import PageBase, Topic
+from generators.pages.render import (
+    PageRenderer,
+    RenderedPage,
+    format_reference,
+    front_matter,
+    jsonld,
+    make_env,
+    url_of_doc,
+)
+
+
+@dataclass(frozen=True)
+class Embeds:
+    """What stage 2 made for the pages to hold, by id."""
+
+    charts: Mapping[str, str] = field(default_factory=dict)  # chart id -> HTML block
+    widgets: Mapping[str, str] = field(default_factory=dict)  # widget id -> HTML block
+    page_embeds: Mapping[str, str] = field(default_factory=dict)  # {{ name }} -> Markdown
+
+
+@dataclass
+class Site:
+    pages: list[RenderedPage] = field(default_factory=list)
+    nav: list[Any] = field(default_factory=list)
+
+
+def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
+    env = make_env()
+    site = Site()
+
+    def add(path: str, template: str, page_title: str, page_description: str, *,
+            page_kind: str = "page", item: PageBase | None = None, **values: Any) -> RenderedPage:
+        r = PageRenderer(ctx, path)
+        body = env.get_template(template).render(ctx=ctx, r=r, item=item, **values)
+        meta: dict[str, Any] = {"title": page_title, "description": page_description}
+        if template == "widget_page.md.j2":
+            meta["widget_page"] = True
+        if item is not None:
+            meta["last_reviewed"] = item.review.last_reviewed.isoformat()
+            meta["sources"] = list(r.cited)
+            meta["jsonld"] = jsonld(ctx, page_kind, item, r.cited, url_of_doc(path))
+        page = RenderedPage(path, page_title, front_matter(meta) + body, page_kind,
+                            item.id if item else None, list(r.cited))
+        site.pages.append(page)
+        return page
+
+    topics = ctx.ordered("topic")
+    add("index.md", "home.md.j2", ctx.site.name, ctx.site.description, topics=topics)
+    add("get-help-now.md", "get_help.md.j2", "Get help now",
+        "Warning signs of a blood clot in the leg or lung, and who to call.")
+
+    for topic in topics:
+        assert isinstance(topic, Topic)
+        kind = BY_NAME["topic"]
+        add(ctx.doc_of("topic", topic.id), kind.template, topic.title, topic.description,
+            page_kind="topic", item=topic, charts=[embeds.charts[c] for c in topic.charts],
+            widgets=[embeds.widgets[w] for w in topic.widgets])
+
+    warning_ids = {s for level in (ctx.care.emergency, ctx.care.urgent) for s in level.signs}
+    for kind in KINDS:
+        if kind.section_intro is None:
+            continue
+        ordered = ctx.ordered(kind.name)
+        groups = [(title, [i for i in ordered if belongs(i)]) for title, belongs in kind.groups]
+        add(f"{kind.folder}/index.md", "section_index.md.j2", kind.section_title,
+            kind.section_intro, title=kind.section_title, intro=kind.section_intro,
+            kind=kind.name, groups=[g for g in groups if g[1]], show_care=kind.name == "symptom")
+        for item in ordered:
+            extra: dict[str, Any] = {}
+            if kind.name == "risk-factor":
+                extra["warning_signs"] = bool(warning_ids & set(item.related.symptoms))
+            add(ctx.doc_of(kind.name, item.id), kind.template, item.title, item.description,
+                page_kind=kind.name, item=item, **extra)
+
+    add("demo.md", "widget_page.md.j2", "Circulation demo",
+        "Play with a working model of the calf muscle pump and its valves.",
+        title="Circulation demo",
+        intro="See how your calf muscle pushes blood up your leg, and what happens when "
+        "valves leak or a vein is blocked. The demo runs on your device. Nothing is sent anywhere.",
+        block=embeds.widgets["vein-valve"],
+        after="This is a simple model, not a test of your own legs."
+        + (" [How the model compares with measurements](about/model-comparison.md)."
+           if "model-comparison" in ctx.pages else ""))
+    add("checklist.md", "widget_page.md.j2", "Leg health checklist",
+        "Tick what applies to you and get a short plan. Private: nothing leaves your device.",
+        title="Leg health checklist",
+        intro="Tick the boxes that are true for you. You will get a short plan and links to "
+        "exercises. This is not a diagnosis. Your answers stay on your device.",
+        block=embeds.widgets["risk-checklist"], after="")
+
+    for page_id, page in ctx.pages.items():
+        body = markdown.replace_embeds(ctx.page_bodies[page_id], lambda name: embeds.page_embeds[name])
+        add(f"about/{page_id}.md", "free_page.md.j2", page.title, page.description,
+            page_kind="page", item=page, body=body)  # type: ignore[arg-type]
+
+    add("glossary.md", "glossary.md.j2", "Glossary",
+        "Plain-language meanings of the words used on this site.",
+        terms=sorted(ctx.glossary.values(), key=lambda t: t.term.lower()))
+
+    cited_by: dict[str, list[tuple[str, str]]] = {}
+    for rendered in site.pages:
+        for ref_id in rendered.ref_ids:
+            cited_by.setdefault(ref_id, []).append((rendered.title, "../" + url_of_doc(rendered.path)))
+    add("references.md", "references.md.j2", "References",
+        "Every source this site cites, with links to the paper or guideline.",
+        references=sorted(ctx.references.values(),
+                          key=lambda r: ((r.authors[0] if r.authors else r.title).lower(), r.year)),
+        fmt=format_reference, cited_by=cited_by)
+
+    site.nav = build_nav(ctx, site)
+    return site
+
+
+def build_nav(ctx: SiteContext, site: Site) -> list[Any]:
+    titles = {p.path: p.title for p in site.pages}
+
+    def section(kind_name: str) -> dict[str, Any]:
+        kind = BY_NAME[kind_name]
+        index = f"{kind.folder}/index.md"
+        entries: list[Any] = [index] if index in titles else []
+        entries += [
+            {titles[p.path]: p.path} for p in site.pages
+            if p.kind == kind.name and p.path.startswith(kind.folder + "/") and p.path != index
+        ]
+        return {kind.section_title: entries}
+
+    return [
+        {"Home": "index.md"},
+        {"Get help now": "get-help-now.md"},
+        *(section(kind.name) for kind in KINDS),
+        {"Try it": [{"Circulation demo": "demo.md"}, {"Leg health checklist": "checklist.md"}]},
+        {"About": [
+            *({ctx.pages[i].title: f"about/{i}.md"} for i in ctx.pages),
+            {"Glossary": "glossary.md"},
+            {"References": "references.md"},
+        ]},
+    ]

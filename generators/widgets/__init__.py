@@ -1,0 +1,41 @@
+"""Stage 2b: the in-browser widgets' build-time side.
+
+``WIDGETS`` is the registry: a widget id (what content writes under ``widgets:``, and
+the ``data-widget`` attribute in the page) → the function that makes its HTML block.
+``build_widgets`` returns every block plus the files the widgets need in the site
+(Pyodide, wheels, lockfile, web files, checklist data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generators.content.context import SiteContext
+from generators.widgets import assets
+from generators.widgets.checklist import checklist_block
+from generators.widgets.vein_valve import vein_valve_block
+
+WIDGETS: dict[str, Callable[[SiteContext], str]] = {
+    "vein-valve": lambda ctx: vein_valve_block(),
+    "risk-checklist": checklist_block,
+}
+
+
+@dataclass(frozen=True)
+class Widgets:
+    blocks: dict[str, str]  # widget id -> HTML block
+    files: dict[str, bytes]  # docs-relative path -> bytes
+    extra_javascript: list[dict[str, Any] | str]
+    extra_css: list[str]
+
+
+def build_widgets(ctx: SiteContext, project: Path) -> Widgets:
+    return Widgets(
+        blocks={widget_id: make(ctx) for widget_id, make in WIDGETS.items()},
+        files=assets.widget_files(project, ctx),
+        extra_javascript=assets.extra_javascript(),
+        extra_css=assets.extra_css(),
+    )

@@ -1,0 +1,94 @@
+"""The files the widgets need in the site, and the MkDocs entries that load them.
+
+Layout inside the built site (``assets/``)::
+
+    pyodide/   pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip,
+               pyodide-lock.json, calf_pump-*.whl, risk_checklist-*.whl
+    widgets/   loader.js, worker.js, views, widgets.css, bridge.py, checklist.json
+
+Only the Pyodide files a page fetches are copied from ``node_modules/pyodide``; the web
+files come from ``interactive/web``. Everything is returned as ``{site path: bytes}``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from generators.content.context import SiteContext
+from generators.errors import BuildError
+from generators.widgets.checklist import checklist_data
+from generators.widgets.vein_valve import COMPRESSION_CHOICES
+from generators.widgets.wheels import wheel_files
+
+ASSETS = "assets"
+PYODIDE_DIR = f"{ASSETS}/pyodide"
+WIDGETS_DIR = f"{ASSETS}/widgets"
+
+#: The Pyodide files a page actually fetches; everything else in the npm package stays out.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+#: Front-end files copied from interactive/web/ (plain ES modules, CSS and the worker's glue).
+WEB_FILES = (
+    "loader.js",
+    "runtime.js",
+    "worker.js",
+    "vein-valve.js",
+    "checklist.js",
+    "widgets.css",
+    "bridge.py",
+)
+
+
+def extra_javascript() -> list[dict[str, Any] | str]:
+    """Entries for MkDocs' ``extra_javascript``: one small module that mounts every widget.
+
+    ``async``: the module runs as soon as it has loaded instead of after the whole page
+    (Material's bundle included) has run, so Python can start a few hundred ms sooner.
+    It sits at the end of <body>, so the widgets above it are already parsed.
+    """
+    return [{"path": f"{WIDGETS_DIR}/loader.js", "type": "module", "async": True}]
+
+
+def extra_css() -> list[str]:
+    return [f"{WIDGETS_DIR}/widgets.css"]
+
+
+def _pyodide_runtime(project: Path) -> Path:
+    runtime = project / "node_modules" / "pyodide"
+    missing = [f for f in PYODIDE_FILES if not (runtime / f).is_file()]
+    if missing or not (runtime / "pyodide-lock.json").is_file():
+        raise BuildError(
+            f"{runtime}: the Pyodide runtime is missing "
+            f"({', '.join(missing) or 'pyodide-lock.json'} not found). "
+            "Fix: run 'npm ci' in the repository root (or './dev build', which runs it)"
+        )
+    return runtime
+
+
+def _build_time_data() -> dict[str, dict[str, bytes]]:
+    """Data computed now and shipped in a wheel (by import name), to save work in the browser:
+    the model's resting states for every stocking the animation offers."""
+    from calf_pump.model import EQUILIBRIA_FILE, export_equilibria
+
+    compressions = tuple(mmhg for mmhg, _label in COMPRESSION_CHOICES)
+    return {"calf_pump": {EQUILIBRIA_FILE: export_equilibria(compressions).encode()}}
+
+
+def widget_files(project: Path, ctx: SiteContext) -> dict[str, bytes]:
+    """Everything the widgets need in the site (see the module docstring)."""
+    runtime = _pyodide_runtime(project)
+    files = {f"{PYODIDE_DIR}/{name}": (runtime / name).read_bytes() for name in PYODIDE_FILES}
+    files.update(wheel_files(project, runtime / "pyodide-lock.json", PYODIDE_DIR, _build_time_data()))
+
+    web = project / "interactive" / "web"
+    missing_web = [f for f in WEB_FILES if not (web / f).is_file()]
+    if missing_web:
+        raise BuildError(
+            f"{web}: widget files missing: {', '.join(missing_web)}. "
+            "Fix: restore them from git (git checkout -- interactive/web)"
+        )
+    files.update({f"{WIDGETS_DIR}/{name}": (web / name).read_bytes() for name in WEB_FILES})
+    data = json.dumps(checklist_data(ctx), ensure_ascii=False, indent=1, sort_keys=True)
+    files[f"{WIDGETS_DIR}/checklist.json"] = (data + "\n").encode()
+    return files

@@ -1,0 +1,42 @@
+"""Charts carry a text and table alternative, and draw the cited data as published."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generators.charts.spec import ChartSpec, chart_block, figure_json
+from generators.charts.travel import travel_clot_chart
+from generators.content.schema import DoseResponse
+
+PROJECT = Path(__file__).resolve().parents[3]
+
+
+def travel_chart() -> ChartSpec:
+    data = yaml.safe_load((PROJECT / "content/data/travel-clot-risk.yml").read_text())
+    return travel_clot_chart(DoseResponse.model_validate(data))
+
+
+def test_the_travel_chart_follows_the_published_trend_of_18_percent_per_2_hours() -> None:
+    chart = travel_chart()
+    rows = {int(r[0]): float(r[1]) for r in chart.table_rows}
+    assert rows[0] == 1.0
+    assert rows[2] == pytest.approx(1.18, abs=0.005)
+    assert rows[16] == pytest.approx(1.18 ** 8, abs=0.005)
+    assert "18% higher" in chart.summary
+
+
+def test_a_chart_block_has_a_summary_a_data_table_and_a_local_data_file() -> None:
+    block = chart_block(travel_chart())
+    assert 'data-chart-src="assets/charts/travel-clot-risk.json"' in block
+    assert 'class="sh-chart__summary"' in block and "<table>" in block and "<caption>" in block
+    assert block.count("<tr>") == 1 + 9  # header and 0, 2, ... 16 hours
+
+
+def test_figure_json_leaves_colours_to_the_page_theme() -> None:
+    figure = json.loads(figure_json(travel_chart()))
+    assert set(figure) == {"data", "layout"}
+    assert "template" not in figure["layout"]
