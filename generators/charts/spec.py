@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import plotly.graph_objects as go  # type: ignore[import-untyped]  # plotly ships no type hints
+if TYPE_CHECKING:  # Plotly is imported only by the chart builders, when a chart is made
+    import plotly.graph_objects as go  # type: ignore[import-untyped]  # plotly ships no type hints
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,53 @@ def test_a_page_that_reads_too_hard_is_a_content_error(
             "Fix: split the step in two or use shorter words") in err
 
 
+# What `check` accepts the build accepts: both run stage 1 and report the same located
+# message, with no traceback, for problems that only a later stage used to notice.
+STAGE_ONE_CASES = {
+    "a chart's data file is missing": (
+        "charts: [travel-clot-risk]",
+        "  content/data/travel-clot-risk.yml: expected this file to exist (the chart 'travel-clot-risk' in "
+        "content/en/topics/calf-pump.yml draws it), got no file. Fix: restore it (git checkout -- "
+        "content/data/travel-clot-risk.yml) or remove the chart from content/en/topics/calf-pump.yml",
+    ),
+    "an unknown chart id": (
+        "charts: [no-such-chart]",
+        "  content/en/topics/calf-pump.yml:19: at 'charts[0]' expected one of the charts apg-chart, "
+        "avp-chart, travel-clot-risk, got 'no-such-chart'. Fix: use one of the listed chart ids",
+    ),
+    "an unknown widget id": (
+        "widgets: [no-such-widget]",
+        "  content/en/topics/calf-pump.yml:19: at 'widgets[0]' expected one of the widgets risk-checklist, "
+        "vein-valve, got 'no-such-widget'. Fix: use one of the listed widget ids",
+    ),
+}
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize("case", sorted(STAGE_ONE_CASES))
+def test_check_and_build_reject_the_same_content_with_the_same_located_message(
+    project: Path, capsys: pytest.CaptureFixture[str], command: str, case: str
+) -> None:
+    line, message = STAGE_ONE_CASES[case]
+    topic = project / "content/en/topics/calf-pump.yml"
+    topic.write_text(topic.read_text() + line + "\n")
+    assert main(["--project", str(project), command]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines()[:2] == ["content/ has 1 problem:", message]
+    assert "Traceback" not in err
+
+
+def test_a_deleted_data_file_stops_the_real_content_in_a_separate_process(tmp_path: Path) -> None:
+    shutil.copytree(PROJECT / "content", tmp_path / "content")
+    (tmp_path / "content" / "data" / "travel-clot-risk.yml").unlink()
+    for command in ("check", "build"):
+        done = subprocess.run([sys.executable, "-m", "generators.cli", "--project", str(tmp_path), command],
+                              capture_output=True, text=True, cwd=PROJECT, check=False)
+        assert done.returncode == 1
+        assert "content/data/travel-clot-risk.yml: expected this file to exist" in done.stderr
+        assert "Traceback" not in done.stderr
+
+
 def test_the_installed_command_runs_as_a_separate_process(project: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "generators.cli", "--project", str(project), "check"],
                             capture_output=True, text=True, cwd=PROJECT, check=False)
