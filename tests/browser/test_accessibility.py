@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from widget_pages import wait_for_state  # type: ignore[import-not-found]
+
+from tests.browser.widget_pages import wait_for_state
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

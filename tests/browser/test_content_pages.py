@@ -7,7 +7,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from widget_pages import Recorded  # type: ignore[import-not-found]
+
+from tests.browser.widget_pages import Recorded
 
 PAGES = [
     "",

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from widget_pages import CHECKLIST, DEMO, SECOND, Recorded, wait_for_state  # type: ignore[import-not-found]
+
+from tests.browser.widget_pages import CHECKLIST, DEMO, SECOND, Recorded, wait_for_state
 
 pytestmark = pytest.mark.browser
 
