@@ -27,6 +27,7 @@ class Kind:
     section_title: str  # its section in the navigation
     section_intro: str | None  # the section's index page; None: no index page
     schema_type: str  # schema.org type of what the page is about (JSON-LD)
+    related_label: str  # heading of this kind's links under "Related pages"
     groups: tuple[Group, ...] = ()  # the index page's groups, in order
 
     @property
@@ -45,12 +46,12 @@ def _where(attribute: str, *values: str) -> Callable[[PageBase], bool]:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("topic", "topics", Topic, "topic.md.j2", "Learn", None, "MedicalEntity"),
+    Kind("topic", "topics", Topic, "topic.md.j2", "Learn", None, "MedicalEntity", "Read more"),
     Kind(
         "risk-factor", "risk-factors", RiskFactor, "risk_factor.md.j2", "Risk factors",
         "These things make the calf pump work less well, or make leg vein problems more likely. "
         "Some you can change. Pick one to see what it does and what helps.",
-        "MedicalRiskFactor",
+        "MedicalRiskFactor", "Risk factors",
         (("Things you can change", _where("changeable", "yes", "partly")),
          ("Things you cannot change", _where("changeable", "no"))),
     ),
@@ -58,7 +59,7 @@ KINDS: tuple[Kind, ...] = (
         "symptom", "symptoms", Symptom, "symptom.md.j2", "Symptoms and warning signs",
         "Most leg symptoms build up slowly. A few are warning signs of a blood clot. "
         "Those need help the same day, or right away.",
-        "MedicalSignOrSymptom",
+        "MedicalSignOrSymptom", "Signs to know",
         (("Warning signs: get help", _where("kind", "warning-sign")),
          ("Common symptoms", _where("kind", "symptom"))),
     ),
@@ -66,7 +67,7 @@ KINDS: tuple[Kind, ...] = (
         "exercise", "exercises", Exercise, "exercise.md.j2", "Exercises and habits",
         "Small moves, done often, keep the calf pump working. Most need no kit and "
         "can be done at home, at work or on a trip.",
-        "ExercisePlan",
+        "ExercisePlan", "Exercises and habits that help",
         (("Exercises", _where("kind", "exercise")), ("Habits", _where("kind", "habit"))),
     ),
 )

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generators.content import markdown
 from generators.content.context import SiteContext
-from generators.content.kinds import BY_NAME
+from generators.content.kinds import BY_NAME, KINDS
 from generators.content.schema import PageBase, Reference
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -51,6 +51,7 @@ def make_env() -> Environment:
         autoescape=False,  # output is Markdown; HTML in it is escaped where built
     )
     env.filters["esc"] = escape
+    env.globals["kinds"] = KINDS
     return env
 
 
