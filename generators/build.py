@@ -28,6 +28,7 @@ from generators.content.crossrefs import Embeds
 from generators.content.loader import load_checked as load_content_checked
 from generators.errors import BuildError
 from generators.pages import pages
+from generators.pages.facts import FACTS
 from generators.widgets import WIDGETS, build_widgets
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -55,7 +56,7 @@ SITE_STYLES = ["assets/stylesheets/fonts.css", "assets/stylesheets/site.css"]
 EMBEDS = Embeds(
     charts={chart_id: entry.data for chart_id, entry in CHARTS.items()},
     widgets=frozenset(WIDGETS),
-    page_embeds=frozenset(PAGE_EMBEDS),
+    page_embeds=frozenset(PAGE_EMBEDS) | frozenset(FACTS),
 )
 
 

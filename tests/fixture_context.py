@@ -123,7 +123,8 @@ def make_context() -> SiteContext:
     return SiteContext(
         root=Path("content"),
         lang="en",
-        settings=Settings(site_url="https://example.org/", languages=["en"], publisher="Test"),
+        settings=Settings(site_url="https://example.org/", languages=["en"], publisher="Test",
+                          report_address="corrections@example.org"),
         site=_site_text(),
         care=care,
         references={},

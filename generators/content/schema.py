@@ -232,4 +232,5 @@ class Settings(Strict):
         min_length=1
     )
     publisher: Text
+    report_address: Text  # where readers report a mistake (an email address or a web page)
     clinic: Clinic | None = None

@@ -10,6 +10,7 @@ from generators.content import markdown
 from generators.content.context import SiteContext
 from generators.content.kinds import BY_NAME, KINDS
 from generators.content.schema import PageBase, Topic
+from generators.pages.facts import FACTS
 from generators.pages.render import (
     PageRenderer,
     RenderedPage,
@@ -100,8 +101,9 @@ def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
         "exercises. This is not a diagnosis. Your answers stay on your device.",
         block=embeds.widgets["risk-checklist"], after="")
 
+    made = {**embeds.page_embeds, **{name: fact(ctx) for name, fact in FACTS.items()}}
     for page_id, page in ctx.pages.items():
-        body = markdown.replace_embeds(ctx.page_bodies[page_id], lambda name: embeds.page_embeds[name])
+        body = markdown.replace_embeds(ctx.page_bodies[page_id], made.__getitem__)
         add(f"about/{page_id}.md", "free_page.md.j2", page.title, page.description,
             page_kind="page", item=page, body=body)  # type: ignore[arg-type]
 
