@@ -192,7 +192,8 @@ class DoseResponse(Strict):
     """content/data/travel-clot-risk.yml: a published log-linear dose-response."""
 
     source: Id  # the reference it comes from
-    step_hours: float = Field(gt=0)  # per this many hours of exposure...
+    baseline_hours: float = Field(ge=0)  # the trip length the trend is compared with
+    step_hours: float = Field(gt=0)  # per this many more hours...
     relative_risk: float = Field(gt=0)  # ...the risk is multiplied by this
     max_hours: int = Field(gt=0)  # how far the chart draws the trend
     note: Text  # what a reader should keep in mind
