@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from generators.charts.spec import ChartSpec, chart_block, figure_json
 from generators.content.context import SiteContext
+from generators.content.markdown import embeds
 from generators.content.schema import DoseResponse
 
 
@@ -75,7 +76,5 @@ def build_charts(ctx: SiteContext) -> Charts:
         chart = CHARTS[chart_id].build(ctx)
         blocks[chart_id] = chart_block(chart)
         files[f"assets/charts/{chart_id}.json"] = figure_json(chart).encode()
-    from generators.content.markdown import embeds
-
-    used = {name for body in ctx.page_bodies.values() for name in embeds(body)}
+    used = {name for body in ctx.page_bodies.values() for name in embeds(body)} & set(PAGE_EMBEDS)
     return Charts(blocks, files, {name: PAGE_EMBEDS[name](ctx) for name in sorted(used)})
