@@ -34,6 +34,7 @@ WEB_FILES = (
     "runtime.js",
     "worker.js",
     "vein-valve.js",
+    "vein-valve-geometry.js",
     "checklist.js",
     "widgets.css",
     "bridge.py",

@@ -1,34 +1,24 @@
 // The vein-valve animation's view. The model (calf_pump) runs in the worker; this file
 // only turns snapshots into pictures, numbers and words.
 //
+// The drawing is the build's (generators/widgets/vein_valve_svg.py): this view moves the
+// elements it finds there, with the numbers and words in the SVG's data-geometry and the
+// formulas of vein-valve-geometry.js. It holds no coordinate, scale or word of the drawing.
+//
 // Time: the page keeps a short buffer of model snapshots ahead of what it shows and asks
 // for the next chunk while drawing the current one, so there is never a round trip per
 // frame. Each frame advances "shown time" by the real elapsed time (rAF timestamps) times
 // the speed, and draws the snapshot interpolated at that time: smooth at any frame rate.
 
 import { callPython, startPython } from "./runtime.js";
+import { arrowState, chartPoint, gaugeAngle, leafletPaths, muscleShape, refluxReadout, vesselWidth } from "./vein-valve-geometry.js";
 
 const SAMPLE_S = 1 / 60; // model time between snapshots
 const LEAD_S = 0.3; // how far ahead of the shown time the buffer should reach (at 1x)
-const HISTORY_S = 20; // mini-chart width
 const STEP_S = 0.2; // one press of "Step"
 const DESCRIBE_EVERY_MS = 3000;
 const REDUCED_FRAME_MS = 500; // with reduced motion: a still picture twice a second
-const ANKLE = [152, 350];
-const GAUGE = { max: 120, sweep: 240 };
-const VALVE_WORDS = {
-  lower_deep: "lower deep-vein valve",
-  perforator: "perforator valve",
-  upper_deep: "valve behind the knee",
-  saphenous: "surface-vein valve at the groin",
-  femoral: "thigh valve",
-};
-const POSTURE_WORDS = {
-  standing: "standing",
-  sitting: "sitting",
-  lying: "lying down",
-  lying_leg_up: "lying, leg up",
-};
+const CHART_EVERY_MS = 100; // the mini-chart redraws at most ten times a second
 
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
@@ -42,16 +32,6 @@ function interpolate(a, b, f) {
   return f < 0.5 && a !== undefined ? a : b;
 }
 
-function leaflets(openFraction, competent) {
-  // Same geometry as generators/widgets.py:_leaflets (valve frame: flow goes up, -y).
-  const closedX = competent ? 0.6 : 2.6;
-  const tipX = closedX + (4.2 - closedX) * openFraction;
-  const tipY = -3 - 5 * openFraction;
-  return [`M-5.5 6 Q-5 0 ${(-tipX).toFixed(2)} ${tipY.toFixed(2)}`, `M5.5 6 Q5 0 ${tipX.toFixed(2)} ${tipY.toFixed(2)}`];
-}
-
-const vesselWidth = (mmHg) => 6 + (5 * Math.min(Math.max(mmHg, 0), 100)) / 100;
-const gaugeAngle = (mmHg) => -GAUGE.sweep / 2 + (GAUGE.sweep * Math.min(Math.max(mmHg, 0), GAUGE.max)) / GAUGE.max;
 // Dash speed grows with flow but stays readable: 1 mL/s -> 25 px/s, 16 mL/s -> 100 px/s.
 const dashSpeed = (flow) => Math.sign(flow) * Math.min(140, 25 * Math.sqrt(Math.abs(flow)));
 
@@ -60,18 +40,24 @@ export class VeinValveView {
     this.root = root;
     const q = (selector) => root.querySelector(selector);
     this.svg = q(".sh-vv__svg");
+    this.geometry = JSON.parse(this.svg.dataset.geometry);
+    const { arrows, vessels, words } = this.geometry;
     this.muscle = q("[data-muscle]");
     this.foot = q("[data-foot]");
     this.gravity = q("[data-gravity]");
     this.postureLabel = q("[data-posture-label]");
-    this.vessels = Object.fromEntries([...root.querySelectorAll("[data-vessel]")].map((el) => [el.dataset.vessel, el]));
-    this.segments = [...root.querySelectorAll("[data-segment]")].map((group) => {
-      const arrow = group.querySelector(".sh-vv__arrow");
-      const transform = arrow.getAttribute("transform").match(/translate\(([^)]*)\)/)[0];
-      return { name: group.dataset.segment, group, flow: group.querySelector(".sh-vv__flow"), arrow, transform, base: Number(arrow.dataset.angle), offset: 0 };
-    });
+    this.vessels = [...root.querySelectorAll("[data-vessel]")].map((el) => ({ el, compartment: vessels[el.dataset.vessel] }));
+    this.segments = [...root.querySelectorAll("[data-segment]")].map((group) => ({
+      name: group.dataset.segment,
+      group,
+      flow: group.querySelector(".sh-vv__flow"),
+      arrow: group.querySelector(".sh-vv__arrow"),
+      at: arrows[group.dataset.segment],
+      offset: 0,
+    }));
     this.valves = [...root.querySelectorAll("[data-valve]")].map((group) => ({
       name: group.dataset.valve,
+      words: words.valves[group.dataset.valve],
       group,
       leaflets: [...group.querySelectorAll(".sh-vv__leaflet")],
     }));
@@ -267,7 +253,7 @@ export class VeinValveView {
         this.lastDraw = now;
         this.draw(snapshot, reduced ? 0 : this.shownTime - before);
       }
-      if (now - this.lastChart >= Math.max(100, interval)) {
+      if (now - this.lastChart >= Math.max(CHART_EVERY_MS, interval)) {
         this.lastChart = now;
         this.drawChart();
       }
@@ -280,64 +266,67 @@ export class VeinValveView {
     const last = this.history[this.history.length - 1];
     if (last && snapshot.time_s < last[0]) this.history = []; // after a reset
     if (!last || snapshot.time_s - last[0] >= 0.1) this.history.push([snapshot.time_s, snapshot.ankle_pressure_mmhg]);
-    while (this.history.length && this.history[0][0] < snapshot.time_s - HISTORY_S) this.history.shift();
+    const windowS = this.geometry.chart.window_s;
+    while (this.history.length && this.history[0][0] < snapshot.time_s - windowS) this.history.shift();
   }
 
   draw(s, modelSeconds) {
-    const squeeze = s.calf_squeeze;
-    this.muscle.style.transform = `scale(${(1 + 0.14 * squeeze).toFixed(3)}, ${(1 - 0.07 * squeeze).toFixed(3)})`;
-    this.muscle.style.fillOpacity = (0.55 + 0.4 * squeeze).toFixed(2);
-    this.foot.setAttribute("transform", `rotate(${(s.ankle_angle_deg ?? 0).toFixed(1)} ${ANKLE[0]} ${ANKLE[1]})`);
-    const vesselPressure = { foot: "foot", deep: "deep_calf", superficial: "superficial" };
-    for (const [name, el] of Object.entries(this.vessels)) {
-      el.style.strokeWidth = vesselWidth(s.compartments[vesselPressure[name]].pressure_mmhg).toFixed(1);
+    const g = this.geometry;
+    const [scaleX, scaleY, opacity] = muscleShape(s.calf_squeeze, g.muscle);
+    this.muscle.style.transform = `scale(${scaleX.toFixed(3)}, ${scaleY.toFixed(3)})`;
+    this.muscle.style.fillOpacity = opacity.toFixed(2);
+    this.foot.setAttribute("transform", `rotate(${(s.ankle_angle_deg ?? 0).toFixed(1)} ${g.ankle[0]} ${g.ankle[1]})`);
+    for (const { el, compartment } of this.vessels) {
+      el.style.strokeWidth = vesselWidth(s.compartments[compartment].pressure_mmhg, g.vessel_width).toFixed(1);
     }
     for (const segment of this.segments) {
-      const { flow_ml_s: flow, reverse } = s.segments[segment.name];
-      segment.group.dataset.reverse = String(Boolean(reverse));
-      segment.arrow.style.opacity = Math.abs(flow) > 0.05 ? "1" : "0";
-      segment.arrow.setAttribute("transform", `${segment.transform} rotate(${segment.base + (flow < 0 ? 180 : 0)})`);
+      const flow = s.segments[segment.name].flow_ml_s;
+      const [shown, reverse, angle] = arrowState(flow, segment.at.angle, g.arrow_min_flow_ml_s);
+      segment.group.dataset.reverse = String(reverse);
+      segment.arrow.style.opacity = shown ? "1" : "0";
+      segment.arrow.setAttribute("transform", `translate(${segment.at.x} ${segment.at.y}) rotate(${angle.toFixed(1)})`);
       if (modelSeconds > 0) {
         segment.offset = (segment.offset - dashSpeed(flow) * modelSeconds) % 1200;
         segment.flow.style.strokeDashoffset = segment.offset.toFixed(1);
       }
     }
-    const refluxing = [];
     for (const valve of this.valves) {
       const state = s.valves[valve.name];
-      const [left, right] = leaflets(state.open_fraction, state.competent);
+      const [left, right] = leafletPaths(state.open_fraction, state.competent, g.leaflet);
       valve.leaflets[0].setAttribute("d", left);
       valve.leaflets[1].setAttribute("d", right);
-      // Only reverse flow past the clinical cut-off is reflux: a healthy valve lets a
-      // little blood back for a moment while it shuts.
+      // Only reverse flow past the clinical cut-off is reflux (the model's "reflux"): a
+      // healthy valve lets a little blood back for a moment while it shuts.
       valve.group.dataset.reflux = String(Boolean(state.reflux));
       valve.group.dataset.competent = String(Boolean(state.competent));
-      if (state.reflux) refluxing.push(VALVE_WORDS[valve.name]);
     }
+    const refluxing = this.refluxing(s);
     const ankle = s.ankle_pressure_mmhg;
-    this.needle.setAttribute("transform", `rotate(${gaugeAngle(ankle).toFixed(1)} ${this.needle.getAttribute("x1")} ${this.needle.getAttribute("y1") - 6})`);
+    this.needle.setAttribute("transform", `rotate(${gaugeAngle(ankle, g.gauge).toFixed(1)} ${g.gauge.cx} ${g.gauge.cy})`);
     this.gaugeValue.textContent = ankle.toFixed(0);
     this.readouts.ankle.textContent = ankle.toFixed(0);
     this.readouts.return.textContent = s.venous_return_ml_min.toFixed(0);
     const refill = s.refill_time_s;
     this.readouts.refill.textContent = refill == null ? "–" : refill.toFixed(0);
     this.readouts["refill-unit"].hidden = refill == null;
-    this.readouts.reflux.textContent = refluxing.length ? `backflow at the ${refluxing.join(", ")}` : "none";
+    this.readouts.reflux.textContent = refluxReadout(refluxing, g.words.reflux);
     this.root.dataset.reflux = String(refluxing.length > 0);
     this.gravity.dataset.posture = s.posture;
-    this.postureLabel.textContent = POSTURE_WORDS[s.posture] ?? s.posture;
+    this.postureLabel.textContent = g.words.postures[s.posture] ?? s.posture;
+  }
+
+  refluxing(s) {
+    return this.valves.filter((valve) => s.valves[valve.name].reflux).map((valve) => valve.words);
   }
 
   drawChart() {
     if (!this.history.length) return;
+    const chart = this.geometry.chart;
     const end = this.history[this.history.length - 1][0];
-    const points = this.history.map(([t, p]) => {
-      const x = 296 - ((end - t) / HISTORY_S) * 266;
-      const y = 80 - (70 * Math.min(Math.max(p, 0), 120)) / 120;
-      return `${x.toFixed(1)},${y.toFixed(1)}`;
-    });
-    if (points.length === 1) points.unshift(`30,${points[0].split(",")[1]}`);
-    this.chart.setAttribute("points", points.join(" "));
+    const points = this.history.map(([t, p]) => chartPoint(end - t, p, chart));
+    // One reading so far: draw it as a flat line across the whole chart.
+    if (points.length === 1) points.unshift([chartPoint(chart.window_s, 0, chart)[0], points[0][1]]);
+    this.chart.setAttribute("points", points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" "));
   }
 
   describe(s, now) {
@@ -348,7 +337,7 @@ export class VeinValveView {
       s.calf_squeeze > 0.25 ? "the calf squeezes" : "the calf is relaxed",
       s.valves.lower_deep.open_fraction < 0.2 ? "the lower valve is closed" : "the lower valve is open",
     ];
-    const backflow = this.valves.filter((v) => s.valves[v.name].reflux).map((v) => VALVE_WORDS[v.name]);
+    const backflow = this.refluxing(s);
     if (backflow.length) words.push(`blood flows backwards through the ${backflow.join(" and the ")}`);
     words.push(`ankle pressure ${Math.round(s.ankle_pressure_mmhg / 5) * 5} mmHg`);
     const text = `${words.join("; ")}.`;

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import re
+from typing import Any
 
 import markdown
 import pytest
 
 from generators.content.context import SiteContext
-from generators.widgets import assets, vein_valve
+from generators.widgets import assets, vein_valve, vein_valve_svg
 from generators.widgets.checklist import checklist_block
 
 
@@ -29,15 +31,48 @@ def test_blocks_survive_markdown_unchanged(ctx: SiteContext, name: str) -> None:
 def test_vein_valve_block_starts_idle_with_a_preview_from_the_model(ctx: SiteContext) -> None:
     block = vein_valve.vein_valve_block()
     preview = vein_valve.model_preview()
-    assert block.startswith('<div class="sh-widget sh-vv" data-widget="vein-valve" data-state="idle">')
+    assert block.startswith(
+        '<div class="sh-widget sh-vv" data-widget="vein-valve" data-state="idle" data-reflux="false">'
+    )
     standing = round(preview.standing["ankle_pressure_mmhg"])
     assert f"about {standing} mmHg" in block
     assert f"falls to about {round(preview.walking_ankle_mmhg)} mmHg" in block
     assert preview.walking_ankle_mmhg < preview.standing["ankle_pressure_mmhg"]
-    for valve in vein_valve.VALVES:
+    for valve in vein_valve_svg.VALVES:
         assert f'data-valve="{valve}"' in block
-    for segment in vein_valve.SEGMENTS:
+    for segment in vein_valve_svg.SEGMENTS:
         assert f'data-segment="{segment}"' in block
+    assert '<span data-readout="reflux">none</span>' in block
+
+
+def _standing_with(valve: str, **state: Any) -> dict[str, Any]:
+    snapshot = copy.deepcopy(dict(vein_valve.model_preview().standing))
+    snapshot["valves"][valve].update(state)
+    return snapshot
+
+
+def test_the_preview_marks_reflux_only_past_the_clinical_cut_off_like_the_live_view() -> None:
+    # A healthy valve lets a little blood back while it shuts: reverse, but not reflux.
+    shutting = vein_valve_svg.leg_svg(_standing_with("saphenous", reverse=True, reflux=False))
+    assert '<g class="sh-vv__valve" data-valve="saphenous" data-reflux="false"' in shutting
+    leaking = _standing_with("saphenous", reverse=True, reflux=True)
+    svg = vein_valve_svg.leg_svg(leaking)
+    assert '<g class="sh-vv__valve" data-valve="saphenous" data-reflux="true"' in svg
+    refluxing = vein_valve_svg.refluxing_valves(leaking)
+    assert refluxing == ["surface-vein valve at the groin"]
+    readout = vein_valve_svg.reflux_readout(refluxing, vein_valve_svg.REFLUX_WORDS)
+    assert readout == "backflow at the surface-vein valve at the groin"
+
+
+def test_the_preview_arrows_point_back_only_for_the_models_reverse_flow() -> None:
+    snapshot = copy.deepcopy(dict(vein_valve.model_preview().standing))
+    snapshot["segments"]["perforator"] = {"flow_ml_s": -0.04, "reverse": False}
+    snapshot["segments"]["thigh_out"] = {"flow_ml_s": -0.5, "reverse": True}
+    svg = vein_valve_svg.leg_svg(snapshot)
+    assert re.search(r'data-segment="perforator" data-reverse="false">[^>]*>'
+                     r'<path [^>]*rotate\(-77\.7\)" style="opacity:0"', svg)
+    assert re.search(r'data-segment="thigh_out" data-reverse="true">[^>]*>'
+                     r'<path [^>]*rotate\(182\.1\)" style="opacity:1"', svg)
 
 
 def test_vein_valve_controls_are_labelled_native_controls(ctx: SiteContext) -> None:
