@@ -96,6 +96,8 @@ class CompartmentParameters:
       ``ptm = collapse_pressure_mmhg * (1 - (v0 / v) ** 1.5)``. A vein loses half its
       volume for about -2 mmHg but needs ever more suction to flatten further, so the
       volume never reaches zero.
+
+    The law itself is computed in one place, ``dynamics.transmural_mmhg``.
     """
 
     unstressed_volume_ml: float  # v0, volume at zero transmural pressure; 1..400 mL
@@ -123,15 +125,8 @@ class CompartmentParameters:
                 raise ValueError(f"height_cm needs a height for posture '{posture}'")
             check_range(f"height_cm['{posture}']", self.height_cm[posture], -50.0, 200.0, "cm")
 
-    def transmural_pressure_mmhg(self, volume_ml: float) -> float:
-        x = volume_ml - self.unstressed_volume_ml
-        if x >= 0.0:
-            return self.stiffness_pressure_mmhg * (math.exp(x / self.distension_volume_ml) - 1.0)
-        r = self.unstressed_volume_ml / volume_ml
-        return self.collapse_pressure_mmhg * (1.0 - r * math.sqrt(r))
-
     def volume_at_ml(self, transmural_mmhg: float) -> float:
-        """Inverse of :meth:`transmural_pressure_mmhg` (used for initial guesses)."""
+        """Inverse of the tube law ``dynamics.transmural_mmhg`` (for first guesses and V_ref)."""
         if transmural_mmhg >= 0.0:
             return self.unstressed_volume_ml + self.distension_volume_ml * math.log1p(
                 transmural_mmhg / self.stiffness_pressure_mmhg

@@ -269,37 +269,40 @@ def apg_trace(scenario: str, compression_mmhg: float = 0.0, every_s: float = 0.2
     m.set_activity("lie_leg_up")
     m.run(_LEG_UP_SETTLE_S)
     base = m.calf_volume_ml
-    m._steps = 0  # chart time starts with the leg raised and settled
+    start_steps = m.steps  # chart time starts with the leg raised and settled
     times = [0.0]
     values = [0.0]
 
+    def chart_time_s() -> float:
+        return (m.steps - start_steps) * m.internal_dt_s
+
     def rec(seconds: float) -> None:
-        end = m.time_s + seconds - 1e-9
-        while m.time_s < end:
-            m.run(min(every_s, end + 1e-9 - m.time_s))
-            times.append(m.time_s)
+        end = chart_time_s() + seconds - 1e-9
+        while chart_time_s() < end:
+            m.run(min(every_s, end + 1e-9 - chart_time_s()))
+            times.append(chart_time_s())
             values.append(m.calf_volume_ml - base)
 
     phases: list[tuple[str, float, float]] = []
-    t = m.time_s
+    t = chart_time_s()
     rec(10.0)
-    phases.append(("leg raised", t, m.time_s))
-    t = m.time_s
+    phases.append(("leg raised", t, chart_time_s()))
+    t = chart_time_s()
     m.set_activity("stand")
     rec(120.0)
-    phases.append(("standing up", t, m.time_s))
-    t = m.time_s
+    phases.append(("standing up", t, chart_time_s()))
+    t = chart_time_s()
     m.set_activity("tiptoe")
     rec(m.activity_period_s)
     m.set_activity("stand")
     rec(30.0)
-    phases.append(("one tiptoe", t, m.time_s))
-    t = m.time_s
+    phases.append(("one tiptoe", t, chart_time_s()))
+    t = chart_time_s()
     m.set_activity("tiptoe")
     rec(TIPTOE_COUNT * m.activity_period_s)
-    phases.append(("10 tiptoes", t, m.time_s))
-    t = m.time_s
+    phases.append(("10 tiptoes", t, chart_time_s()))
+    t = chart_time_s()
     m.set_activity("stand")
     rec(40.0)
-    phases.append(("standing still", t, m.time_s))
+    phases.append(("standing still", t, chart_time_s()))
     return Trace(tuple(times), tuple(values), tuple(phases))

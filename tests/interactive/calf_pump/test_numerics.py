@@ -92,12 +92,13 @@ def test_reset_returns_to_the_same_standing_start() -> None:
 
 
 def test_precomputed_resting_states_give_back_exactly_the_same_model() -> None:
-    from calf_pump import model as model_module
+    from calf_pump import equilibria
     from calf_pump.model import LegModel, export_equilibria, load_equilibria
 
     text = export_equilibria((0.0, 18.0))
     fresh = LegModel(scenario="deep_reflux", compression_mmhg=18.0).snapshot()
-    model_module._equilibrium_cache.clear()
+    equilibria.clear_cache()
     assert load_equilibria(text) == 12
+    assert equilibria.cached_count() == 12
     seeded = LegModel(scenario="deep_reflux", compression_mmhg=18.0).snapshot()
     assert seeded == fresh
