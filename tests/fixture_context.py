@@ -1,6 +1,7 @@
-"""A tiny, hand-made SiteContext for the widget tests: three risk factors, two warning
-signs, one ordinary symptom and three exercises. Independent of content/, so the widget
-tests say what the widgets do, not what today's content happens to contain."""
+"""A tiny, hand-made SiteContext for the widget tests: three risk factors, three care
+levels, three red flags (two asked as warning signs), one ordinary symptom and three
+exercises with cautions. Independent of content/, so the widget tests say what the
+widgets do, not what today's content happens to contain."""
 
 from __future__ import annotations
 
@@ -11,16 +12,19 @@ from generators.content.context import SiteContext
 from generators.content.schema import (
     CareCard,
     CareLevel,
+    Caution,
     ChecklistItem,
     Claim,
     Dose,
     Exercise,
+    RedFlag,
     Related,
     Review,
     Reviewer,
     RiskFactor,
     Section,
     Settings,
+    ShownOn,
     SiteText,
     Symptom,
 )
@@ -49,7 +53,7 @@ def _factor(item_id: str, name: str, changeable: str, exercises: list[str]) -> R
     )
 
 
-def _symptom(item_id: str, name: str, kind: str, urgency: str) -> Symptom:
+def _symptom(item_id: str, name: str, kind: str, care_level: str) -> Symptom:
     return Symptom(
         id=item_id,
         title=name,
@@ -57,16 +61,16 @@ def _symptom(item_id: str, name: str, kind: str, urgency: str) -> Symptom:
         review=REVIEW,
         name=name,
         kind=kind,  # type: ignore[arg-type]
-        urgency=urgency,  # type: ignore[arg-type]
+        care_level=care_level,
         what_you_notice="You notice it.",
         why_it_happens="Because.",
         what_to_do="Do this.",
         evidence=CLAIM,
-        checklist=ChecklistItem(question=f"Do you have {name.lower()} now?"),
+        checklist=None if kind == "warning-sign" else ChecklistItem(question=f"Do you have {name.lower()}?"),
     )
 
 
-def _exercise(item_id: str, name: str) -> Exercise:
+def _exercise(item_id: str, name: str, take_care: list[Caution]) -> Exercise:
     return Exercise(
         id=item_id,
         title=name,
@@ -77,7 +81,7 @@ def _exercise(item_id: str, name: str) -> Exercise:
         where=["anywhere"],
         steps=["Do it."],
         dose=Dose(amount="10 times", how_often="twice a day"),
-        take_care="Take care.",
+        take_care=take_care,
         why_it_works="It squeezes the veins.",
         evidence=CLAIM,
     )
@@ -87,9 +91,18 @@ def make_context() -> SiteContext:
     exercises = {
         e.id: e
         for e in (
-            _exercise("calf-raises", "Calf raises"),
-            _exercise("ankle-pumps", "Ankle pumps"),
-            _exercise("walking-breaks", "Walking breaks"),
+            _exercise("calf-raises", "Calf raises", [
+                Caution(text="**Balance:** hold on to a chair."),
+                Caution(text="**Stiff ankles:** go gently.", risk_factors=["stiff-ankles"]),
+            ]),
+            _exercise("ankle-pumps", "Ankle pumps", [
+                Caution(text="**Only if your nurse says so** [@ref-one].", always_in_plan=True),
+                Caution(text="**Aging or stiff ankles:** ask first.", risk_factors=["aging", "stiff-ankles"]),
+            ]),
+            _exercise("walking-breaks", "Walking breaks", [
+                Caution(text="**Long sitting:** stand up slowly. See [ankle pumps](exercise:ankle-pumps).",
+                        risk_factors=["long-sitting"]),
+            ]),
         )
     }
     risk_factors = {
@@ -105,20 +118,32 @@ def make_context() -> SiteContext:
         for s in (
             _symptom("dvt-warning-signs", "Swollen painful calf", "warning-sign", "urgent"),
             _symptom("pe-warning-signs", "Sudden breathlessness", "warning-sign", "emergency"),
-            _symptom("leg-cramps", "Leg cramps", "symptom", "self-care"),
+            _symptom("leg-cramps", "Leg cramps", "symptom", "soon"),
         )
     }
     care = CareCard(
-        emergency=CareLevel(
-            title="Call an ambulance now",
-            action="Call **your local emergency number** now [@ref-one].",
-            signs=["pe-warning-signs"],
-        ),
-        urgent=CareLevel(
-            title="See a doctor today",
-            action="Get an appointment **today**.",
-            signs=["dvt-warning-signs"],
-        ),
+        levels=[
+            CareLevel(id="emergency", title="Call an ambulance now", admonition="danger",
+                      action="Call **your local emergency number** now [@ref-one]."),
+            CareLevel(id="urgent", title="See a doctor today", admonition="warning",
+                      action="Get an appointment **today**."),
+            CareLevel(id="soon", title="See a nurse soon", admonition="note",
+                      action="Book a visit this week."),
+        ],
+        no_exercise="**Do not exercise that leg** until it is checked.",
+        red_flags=[  # not in level order: the rules must not rely on it
+            RedFlag(id="dvt-warning-signs", name="Swollen painful calf", level="urgent",
+                    notice="One calf is swollen.", action="Rest that leg.", refs=["ref-one"],
+                    emergency_if="you are also short of breath", page="dvt-warning-signs",
+                    question="Is one calf swollen and painful?",
+                    shown_on=ShownOn(risk_factors=["long-sitting", "stiff-ankles", "aging"])),
+            RedFlag(id="pe-warning-signs", name="Sudden breathlessness", level="emergency",
+                    notice="You are short of breath.", action="Call now.", refs=["ref-one"],
+                    page="pe-warning-signs", question="Are you suddenly short of breath?"),
+            RedFlag(id="calf-pain-walking", name="Calf pain when walking", level="soon",
+                    notice="Your calf hurts when you walk.", action="See your doctor.", refs=["ref-one"],
+                    shown_on=ShownOn(symptoms=["leg-cramps"])),
+        ],
     )
     return SiteContext(
         root=Path("content"),

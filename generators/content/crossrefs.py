@@ -1,4 +1,5 @@
-"""Checks that span files: every link, citation, sign, chart, widget and embed resolves.
+"""Checks that span files: every link, citation, sign, chart, widget and embed resolves,
+and the safety net (care.yml) holds together with the pages it names.
 
 They run on the partial context even when some files failed validation, so an editor
 sees every problem at once; an item that exists but failed validation (``broken``) is
@@ -16,7 +17,7 @@ from pydantic import BaseModel
 from generators.content import markdown
 from generators.content.context import SiteContext
 from generators.content.kinds import BY_NAME, KINDS
-from generators.content.schema import Page, Topic
+from generators.content.schema import CareCard, Exercise, Page, RiskFactor, Symptom, Topic
 from generators.content.yaml_source import KeyPath, YamlFile, dotted
 from generators.errors import ContentError
 
@@ -106,20 +107,8 @@ def cross_check(ctx: SiteContext, sources: Sources, embeds: Embeds | None) -> li
                                      f"'{target}', which does not exist",
                                      f"correct the id or add {folder}/{target}.yml", file.line_of(path))
                     )
-    care_file = sources.care_file
-    if care_file is not None and ctx.care is not None:
-        for level in ("emergency", "urgent"):
-            for index, sign in enumerate(getattr(ctx.care, level).signs):
-                path = (level, "signs", index)
-                if sign not in ctx.symptoms and sign not in broken:
-                    errors.append(
-                        ContentError(care_file.rel, dotted(path),
-                                     f"the id of a symptom in content/{ctx.lang}/symptoms/",
-                                     f"'{sign}', which does not exist",
-                                     f"correct the id or add content/{ctx.lang}/symptoms/{sign}.yml",
-                                     care_file.line_of(path))
-                    )
-        check_text(care_file, (), ctx.care)
+    if sources.care_file is not None and ctx.care is not None:
+        errors += _check_safety_net(ctx, sources, sources.care_file)
     for page_id, (page, body) in sources.pages.items():
         rel = f"content/{ctx.lang}/pages/{page_id}.md"
         for ref_id in [*page.refs, *markdown.citations(body)]:
@@ -173,3 +162,89 @@ def _check_embeds(ctx: SiteContext, sources: Sources, embeds: Embeds) -> list[Co
                     "{{ " + name + " }}", "use one of the listed embeds, or write the text out"))
     return errors
 
+
+def _check_safety_net(ctx: SiteContext, sources: Sources, care_file: YamlFile) -> list[ContentError]:
+    """care.yml against the rest: level ids, red flags and the pages they name, and that
+    every symptom and risk-factor page has at least one red flag to say when to get help."""
+    care: CareCard = ctx.care
+    rel = care_file.rel
+    errors: list[ContentError] = []
+    level_ids = [level.id for level in care.levels]
+    levels_text = ", ".join(level_ids)
+
+    def error(file: YamlFile, path: KeyPath, expected: str, received: str, hint: str) -> None:
+        errors.append(ContentError(file.rel, dotted(path), expected, received, hint, file.line_of(path)))
+
+    def check_level(file: YamlFile, path: KeyPath, level_id: str) -> None:
+        if level_id not in level_ids:
+            error(file, path, f"one of the care levels in content/{ctx.lang}/care.yml ({levels_text})",
+                  f"'{level_id}'", "use one of the listed level ids, or add the level to care.yml")
+
+    for index, level_id in enumerate(level_ids):
+        if level_id in level_ids[:index]:
+            error(care_file, ("levels", index, "id"), "a level id used only once in this file",
+                  f"'{level_id}' again", "give each level its own id")
+    flag_ids: list[str] = []
+    for index, flag in enumerate(care.red_flags):
+        base: KeyPath = ("red_flags", index)
+        if flag.id in flag_ids:
+            error(care_file, (*base, "id"), "a red flag id used only once in this file",
+                  f"'{flag.id}' again", "give one of the two red flags a different id, or merge them")
+        flag_ids.append(flag.id)
+        check_level(care_file, (*base, "level"), flag.level)
+        if flag.emergency_if and flag.level == level_ids[0]:
+            error(care_file, (*base, "emergency_if"),
+                  f"'emergency_if' only on a red flag less urgent than '{level_ids[0]}'",
+                  f"it on a red flag at level '{flag.level}'", "remove 'emergency_if'")
+        for kind in KINDS:
+            if not hasattr(flag.shown_on, kind.field):
+                continue
+            for spot, target in enumerate(getattr(flag.shown_on, kind.field)):
+                if target not in ctx.items_of(kind.name) and target not in sources.broken:
+                    folder = f"content/{ctx.lang}/{kind.folder}"
+                    error(care_file, (*base, "shown_on", kind.field, spot),
+                          f"the id of one of the {kind.folder} in {folder}/",
+                          f"'{target}', which does not exist", f"correct the id or add {folder}/{target}.yml")
+        page = ctx.symptoms.get(flag.page) if flag.page else None
+        if flag.page and page is None and flag.page not in sources.broken:
+            error(care_file, (*base, "page"), f"the id of a warning sign in content/{ctx.lang}/symptoms/",
+                  f"'{flag.page}', which does not exist", "correct the id or remove 'page'")
+        elif page is not None and page.kind != "warning-sign":
+            error(care_file, (*base, "page"),
+                  "the id of a warning sign (a symptom with 'kind: warning-sign')",
+                  f"'{flag.page}', an ordinary symptom", "list it under 'shown_on.symptoms' instead")
+        elif page is not None and page.care_level in level_ids and page.care_level != flag.level:
+            source = f"content/{ctx.lang}/symptoms/{page.id}.yml"
+            error(care_file, (*base, "level"), f"'{page.care_level}', the care_level of its page {source}",
+                  f"'{flag.level}'", "make the two levels the same")
+
+    shown = {kind.field: {i for flag in care.red_flags for i in getattr(flag.shown_on, kind.field, [])}
+             for kind in KINDS}
+    shown["symptoms"] |= {flag.page for flag in care.red_flags if flag.page}
+    for item, file, _base in sources.files:
+        if isinstance(item, Symptom):
+            check_level(file, ("care_level",), item.care_level)
+            explained_by = [flag for flag in care.red_flags if flag.page == item.id]
+            if item.kind == "warning-sign" and len(explained_by) != 1:
+                error(file, ("kind",), f"one red flag in {rel} with 'page: {item.id}' (a warning sign "
+                      "explains one red flag)", f"{len(explained_by) or 'none'}",
+                      f"add 'page: {item.id}' to the red flag this page explains, or make it 'kind: symptom'")
+            if item.kind == "warning-sign" and item.checklist is not None:
+                error(file, ("checklist",), f"no checklist question on a warning sign (the checklist "
+                      f"asks the 'question' of its red flag in {rel})", "a question",
+                      f"move it to 'question:' of the red flag with 'page: {item.id}'")
+        if isinstance(item, Exercise):
+            for index, caution in enumerate(item.take_care):
+                for spot, factor in enumerate(caution.risk_factors):
+                    if factor not in ctx.risk_factors and factor not in sources.broken:
+                        error(file, ("take_care", index, "risk_factors", spot),
+                              f"the id of one of the risk-factors in content/{ctx.lang}/risk-factors/",
+                              f"'{factor}', which does not exist", "correct the id or remove it")
+        if isinstance(item, (Symptom, RiskFactor)):
+            field_name = "symptoms" if isinstance(item, Symptom) else "risk_factors"
+            if item.id not in shown[field_name]:
+                error(file, ("id",), f"at least one red flag in {rel} that lists '{item.id}' under "
+                      f"shown_on.{field_name}, so that the page says when to get help", "none",
+                      f"add '{item.id}' to shown_on.{field_name} of the red flags a reader of this page "
+                      "should know")
+    return errors

@@ -195,6 +195,8 @@ def load_content(root: Path, lang: str = "en", embeds: Embeds | None = None, *,
     files += [(term, file, (index,)) for term, file, index in glossary.values()]
     if site is not None:
         files.append((site[0], site[1], ()))
+    if care is not None:
+        files.append((care[0], care[1], ()))
     files += [(value, file, ()) for value, file in data.values()]
     sources = Sources(files, care[1] if care else None, pages, loader.broken)
     loader.errors.extend(cross_check(ctx, sources, embeds))

@@ -100,23 +100,33 @@ class RiskFactor(PageBase):
     checklist: ChecklistItem
 
 
-Urgency = Literal["self-care", "see-doctor", "urgent", "emergency"]
-
-
 class Symptom(PageBase):
     name: Text
-    kind: Literal["symptom", "warning-sign"]
-    urgency: Urgency
+    kind: Literal["symptom", "warning-sign"]  # a warning sign is the page of one red flag
+    # How fast to get help when it is new, worse or will not settle: the id of a level
+    # in care.yml. A warning sign has the level of its red flag.
+    care_level: Id
     what_you_notice: Markdown
     why_it_happens: Markdown
-    what_to_do: Markdown
+    what_to_do: Markdown  # what helps; when to get help comes from care.yml's red flags
     evidence: list[Claim] = Field(min_length=1)
-    checklist: ChecklistItem
+    # A yes/no question about the symptom. Not for warning signs: the checklist asks
+    # those from their red flag in care.yml.
+    checklist: ChecklistItem | None = None
 
 
 class Dose(Strict):
     amount: Text  # e.g. "15 to 20 times"
     how_often: Text  # e.g. "2 or 3 times a day"
+
+
+class Caution(Strict):
+    """One "take care" point of an exercise, shown on its page and, when it applies to
+    someone's answers, with the exercise in the checklist's plan."""
+
+    text: Markdown  # e.g. "**Pregnancy:** ... [@source]"
+    risk_factors: list[Id] = []  # ticked risk factors it applies to, by id
+    always_in_plan: bool = False  # shown with the exercise in every plan, whatever is ticked
 
 
 class Exercise(PageBase):
@@ -126,7 +136,7 @@ class Exercise(PageBase):
     steps: list[Text] = Field(min_length=1)  # plain steps, grade 6 or lower
     dose: Dose
     routines: list[Text] = []  # daily moments to tie it to
-    take_care: Markdown  # who should take care or ask first
+    take_care: list[Caution] = Field(min_length=1)  # who should take care or ask first
     why_it_works: Markdown
     evidence: list[Claim] = Field(min_length=1)
 
@@ -140,16 +150,76 @@ class GlossaryTerm(Strict):
 
 
 class CareLevel(Strict):
-    title: Text
-    action: Markdown
-    signs: list[Id] = Field(min_length=1)  # symptom ids
+    """How fast to get help, as NHS pages say it: e.g. "Get seen today"."""
+
+    id: Id  # what symptoms and red flags name, e.g. "urgent"
+    title: Text  # e.g. "Get seen today"
+    admonition: Literal["danger", "warning", "note"]  # the Material box it is shown in
+    action: Markdown  # how to get this help: whom to call, where to go
+
+
+class ShownOn(Strict):
+    """The pages whose "When to get help" section lists a red flag, by id."""
+
+    symptoms: list[Id] = []
+    risk_factors: list[Id] = []
+    exercises: list[Id] = []
+
+
+class RedFlag(Strict):
+    """A sign that needs care at a given level, and what to do about it."""
+
+    id: Id
+    name: Text  # short label, e.g. "A cold, pale, numb or very painful leg"
+    level: Id  # the id of one of the care levels
+    notice: Markdown  # what the person notices
+    action: Markdown  # what to do, including first aid
+    # For a less urgent level: when to call the emergency number instead, completing
+    # "<most urgent level's title> if ...", e.g. "you are struggling to breathe".
+    emergency_if: Markdown | None = None
+    refs: list[Id] = Field(min_length=1)  # the sources of its wording and its level
+    page: Id | None = None  # a warning-sign symptom that explains it in full
+    shown_on: ShownOn = ShownOn()  # besides the "Get help now" page and its own page
+    question: Text | None = None  # asked as a yes/no warning sign in the checklist
 
 
 class CareCard(Strict):
-    """The "get help now" card shown with warning signs and by the checklist."""
+    """content/<lang>/care.yml, the safety net: how fast to get help (the levels, most
+    urgent first) and the signs that need it. The "Get help now" page, every symptom,
+    risk-factor and exercise page, and the checklist draw from it."""
 
-    emergency: CareLevel
-    urgent: CareLevel
+    levels: list[CareLevel] = Field(min_length=1)  # most urgent first
+    no_exercise: Markdown  # shown when a warning sign is ticked: do not exercise that leg
+    red_flags: list[RedFlag] = Field(min_length=1)  # in the order pages list them
+
+    @property
+    def most_urgent(self) -> CareLevel:
+        return self.levels[0]
+
+    def rank(self, level_id: str) -> int:
+        """0 for the most urgent level; unknown ids sort last."""
+        ids = [level.id for level in self.levels]
+        return ids.index(level_id) if level_id in ids else len(ids)
+
+    def level(self, level_id: str) -> CareLevel:
+        return self.levels[min(self.rank(level_id), len(self.levels) - 1)]
+
+    def flags_at(self, level_id: str) -> list[RedFlag]:
+        return [flag for flag in self.red_flags if flag.level == level_id]
+
+    def flags_on(self, field: str, item_id: str) -> list[RedFlag]:
+        """The red flags a page lists, most urgent first: those whose ``shown_on.<field>``
+        names it, and for a symptom page the red flag it explains."""
+        found = [f for f in self.red_flags
+                 if item_id in getattr(f.shown_on, field) or (field == "symptoms" and f.page == item_id)]
+        return sorted(found, key=lambda flag: self.rank(flag.level))
+
+    def flag_explained_by(self, symptom_id: str) -> RedFlag | None:
+        return next((flag for flag in self.red_flags if flag.page == symptom_id), None)
+
+    def escalations(self) -> list[RedFlag]:
+        """Red flags of a less urgent level that say when to call the emergency number."""
+        return [flag for flag in self.red_flags if flag.emergency_if]
 
 
 class Page(Strict):

@@ -60,7 +60,7 @@ def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
     topics = ctx.ordered("topic")
     add("index.md", "home.md.j2", ctx.site.name, ctx.site.description, topics=topics)
     add("get-help-now.md", "get_help.md.j2", "Get help now",
-        "Warning signs of a blood clot in the leg or lung, and who to call.")
+        "Leg and chest signs that need help now, today or soon, what to do, and who to call.")
 
     for topic in topics:
         assert isinstance(topic, Topic)
@@ -69,7 +69,6 @@ def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
             page_kind="topic", item=topic, charts=[embeds.charts[c] for c in topic.charts],
             widgets=[embeds.widgets[w] for w in topic.widgets])
 
-    warning_ids = {s for level in (ctx.care.emergency, ctx.care.urgent) for s in level.signs}
     for kind in KINDS:
         if kind.section_intro is None:
             continue
@@ -79,11 +78,8 @@ def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
             kind.section_intro, title=kind.section_title, intro=kind.section_intro,
             kind=kind.name, groups=[g for g in groups if g[1]], show_care=kind.name == "symptom")
         for item in ordered:
-            extra: dict[str, Any] = {}
-            if kind.name == "risk-factor":
-                extra["warning_signs"] = bool(warning_ids & set(item.related.symptoms))
             add(ctx.doc_of(kind.name, item.id), kind.template, item.title, item.description,
-                page_kind=kind.name, item=item, **extra)
+                page_kind=kind.name, item=item)
 
     add("demo.md", "widget_page.md.j2", "Circulation demo",
         "Play with a working model of the calf muscle pump and its valves.",

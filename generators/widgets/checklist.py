@@ -1,33 +1,58 @@
 """The risk checklist's build-time side: its data (``checklist.json``) and its HTML form.
 
-Everything comes from content/: questions from each item's ``checklist``, URLs from the
-context, care cards from ``care.yml``. The form is real, printable HTML that works
-without JavaScript; with Python running, ``interactive/web/checklist.js`` runs
+Everything comes from content/: questions from each risk factor's ``checklist`` and each
+red flag's ``question``, plan cautions from each exercise's ``take_care``, care levels and
+what to do from ``care.yml``, URLs from the context. The form is real, printable HTML that
+works without JavaScript; with Python running, ``interactive/web/checklist.js`` runs
 ``risk_checklist`` on the ticks in the worker and writes the result into the page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
+from generators.content import markdown
 from generators.content.context import SiteContext
-from generators.content.markdown import to_html
+from generators.content.schema import Exercise, RedFlag
 from generators.errors import BuildError
 
+#: The shape of checklist.json; ``risk_checklist.checklist.SCHEMA_VERSION`` must match.
+SCHEMA_VERSION = 2
 
-def _warning_sign_ids(ctx: SiteContext) -> list[str]:
-    on_cards = set(ctx.care.emergency.signs) | set(ctx.care.urgent.signs)
-    return [s.id for s in ctx.symptoms.values() if s.kind == "warning-sign" or s.id in on_cards]
+#: Turns an item link (kind, id, anchor) into a URL.
+Linker = Callable[[str, str, str], str]
+
+
+def _html(text: str, link: Linker) -> str:
+    """A content field as an HTML fragment: citations dropped (the fragment points to the
+    full pages, where every claim keeps its sources), item links made real URLs."""
+    return markdown.to_html(markdown.rewrite(text, link, lambda _ids: ""))
+
+
+def _site_links(ctx: SiteContext) -> Linker:
+    """Item links relative to the site root, as ``checklist.json`` holds every URL."""
+    return lambda kind, item_id, anchor: ctx.url_of(kind, item_id) + anchor
+
+
+def asked_red_flags(ctx: SiteContext) -> list[RedFlag]:
+    """The red flags the checklist asks about: those with a question, in care.yml order."""
+    return [flag for flag in ctx.care.red_flags if flag.question]
+
+
+def _cautions(exercise: Exercise, link: Linker) -> list[dict[str, Any]]:
+    return [
+        {"text_html": _html(caution.text, link), "risk_factors": list(caution.risk_factors),
+         "always_in_plan": caution.always_in_plan}
+        for caution in exercise.take_care
+        if caution.risk_factors or caution.always_in_plan  # the others never reach a plan
+    ]
 
 
 def checklist_data(ctx: SiteContext) -> dict[str, Any]:
-    """The checklist as JSON-able data: the input of ``risk_checklist.Checklist.from_dict``.
-
-    Everything comes from content/: questions from each item's ``checklist``, URLs from
-    ``ctx.url_of`` (relative to the site root), care cards from ``care.yml``.
-    """
+    """The checklist as JSON-able data: the input of ``risk_checklist.Checklist.from_dict``."""
+    link = _site_links(ctx)
     exercise_ids: list[str] = []
     risk_factors = []
     for factor in ctx.risk_factors.values():
@@ -50,34 +75,36 @@ def checklist_data(ctx: SiteContext) -> dict[str, Any]:
                 "exercises": list(factor.related.exercises),
             }
         )
+    emergency = ctx.care.most_urgent.title
     warning_signs = [
         {
-            "id": sign.id,
-            "name": sign.name,
-            "question": sign.checklist.question,
-            "detail": sign.checklist.detail,
-            "urgency": sign.urgency,
-            "url": ctx.url_of("symptom", sign.id),
+            "id": flag.id,
+            "name": flag.name,
+            "question": flag.question,
+            "detail": f"If yes: {ctx.care.level(flag.level).title}.",
+            "level": flag.level,
+            "action_html": _html(flag.action, link),
+            "emergency_if_html": None if flag.emergency_if is None
+            else _html(f"**{emergency}** if {flag.emergency_if}.", link),
+            "url": ctx.url_of("symptom", flag.page) if flag.page else f"get-help-now/#{flag.id}",
         }
-        for sign in (ctx.symptoms[i] for i in _warning_sign_ids(ctx))
+        for flag in asked_red_flags(ctx)
     ]
-    care = {
-        level: {
-            "title": card.title,
-            "action_html": to_html(card.action),
-            "signs": list(card.signs),
-        }
-        for level, card in (("emergency", ctx.care.emergency), ("urgent", ctx.care.urgent))
-    }
     return {
-        "version": 1,
+        "version": SCHEMA_VERSION,
         "risk_factors": risk_factors,
         "warning_signs": warning_signs,
         "exercises": {
-            i: {"id": i, "name": ctx.exercises[i].name, "url": ctx.url_of("exercise", i)}
+            i: {"id": i, "name": ctx.exercises[i].name, "url": ctx.url_of("exercise", i),
+                "cautions": _cautions(ctx.exercises[i], link)}
             for i in exercise_ids
         },
-        "care": care,
+        "care_levels": [
+            {"id": level.id, "title": level.title, "style": level.admonition,
+             "action_html": _html(level.action, link)}
+            for level in ctx.care.levels
+        ],
+        "no_exercise_html": _html(ctx.care.no_exercise, link),
         "emergency_number": ctx.site.emergency_number,
     }
 
@@ -101,6 +128,9 @@ def checklist_block(ctx: SiteContext, page_url: str = "checklist/") -> str:
     """
     data = checklist_data(ctx)
 
+    def page_link(kind: str, item_id: str, anchor: str) -> str:
+        return _relative(page_url, ctx.url_of(kind, item_id)) + anchor
+
     def item(kind: str, entry: Mapping[str, Any], link_text: str) -> str:
         field_id = f"sh-check-{entry['id']}"
         detail = f'<span class="sh-checklist__detail">{_e(entry["detail"])}</span>' if entry["detail"] else ""
@@ -121,20 +151,23 @@ def checklist_block(ctx: SiteContext, page_url: str = "checklist/") -> str:
             f"{detail}<span class=\"sh-checklist__more\">{link}{helps}</span></li>"
         )
 
-    def care_card(level: str) -> str:
-        card = data["care"][level]
-        signs = "".join(
-            f"<li>{_e(ctx.symptoms[s].name)}</li>" for s in card["signs"] if s in ctx.symptoms
-        )
+    def care_card(level_id: str, flags: list[RedFlag]) -> str:
+        level = ctx.care.level(level_id)
+        signs = "".join(f"<li>{_e(flag.name)}</li>" for flag in flags)
         return (
-            f'<div class="sh-care sh-care--{level}" data-care-level="{level}">'
-            f'<p class="sh-care__title"><strong>{_e(card["title"])}</strong></p>'
-            f'<div class="sh-care__action">{card["action_html"]}</div>'
+            f'<div class="sh-care sh-care--{_e(level.admonition)}" data-care-level="{_e(level.id)}">'
+            f'<p class="sh-care__title"><strong>{_e(level.title)}</strong></p>'
+            f'<div class="sh-care__action">{_html(level.action, page_link)}</div>'
             f'<p class="sh-care__signs-label">Signs:</p><ul class="sh-care__signs">{signs}</ul></div>'
         )
 
+    asked = asked_red_flags(ctx)
+    cards = "".join(
+        care_card(level.id, [flag for flag in asked if flag.level == level.id])
+        for level in ctx.care.levels if any(flag.level == level.id for flag in asked)
+    )
     risk_items = "".join(item("risk", f, f"About {f['name'].lower()}") for f in data["risk_factors"])
-    sign_items = "".join(item("sign", s, f"About {s['name'].lower()}") for s in data["warning_signs"])
+    sign_items = "".join(item("sign", s, "What to do") for s in data["warning_signs"])
     lines = [
         '<div class="sh-widget sh-checklist" data-widget="risk-checklist" data-state="idle">',
         '<p class="sh-checklist__private"><strong>Private and not a diagnosis.</strong> '
@@ -144,7 +177,8 @@ def checklist_block(ctx: SiteContext, page_url: str = "checklist/") -> str:
         # method="dialog" outside a dialog submits nowhere: even without JavaScript the
         # answers never leave the page in a URL.
         '<form class="sh-checklist__form" method="dialog" aria-label="Leg health checklist">',
-        '<fieldset class="sh-checklist__group"><legend>Things that can weaken the calf pump</legend>',
+        '<fieldset class="sh-checklist__group">'
+        "<legend>Things that raise the risk of vein problems or clots</legend>",
         f'<ul class="sh-checklist__items">{risk_items}</ul></fieldset>',
         '<fieldset class="sh-checklist__group sh-checklist__group--signs">'
         "<legend>Warning signs: do you have any of these now?</legend>",
@@ -165,8 +199,8 @@ def checklist_block(ctx: SiteContext, page_url: str = "checklist/") -> str:
         '<section class="sh-checklist__care" aria-label="When to get help">',
         '<p class="sh-checklist__care-intro"><strong>If you ticked a warning sign, '
         "do not wait:</strong></p>",
-        care_card("emergency"),
-        care_card("urgent"),
+        cards,
+        f'<div class="sh-checklist__no-exercise">{_html(ctx.care.no_exercise, page_link)}</div>',
         "</section>",
         '<p class="sh-checklist__print-hint sh-widget__noscript">To keep a copy, tick your answers '
         "and use your browser’s Print command.</p>",  # noqa: RUF001  typographic apostrophe for readers

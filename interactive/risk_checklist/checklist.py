@@ -3,21 +3,22 @@
 The build is the only writer of that file, so these classes validate its shape with exact
 ``ValueError`` messages rather than trusting it: a wrong file should fail loudly in tests,
 not quietly show an empty checklist to a reader.
+
+Care levels are data, not code: ``care_levels`` lists them most urgent first, and a
+warning sign names its level by id. HTML fields were made from the site's own content
+at build time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
 Changeable = Literal["yes", "partly", "no"]
-CareLevelName = Literal["emergency", "urgent"]
 
 CHANGEABLE_VALUES: tuple[Changeable, ...] = ("yes", "partly", "no")
-#: Most serious first: when signs of both levels are ticked, the first level wins.
-CARE_LEVELS: tuple[CareLevelName, ...] = ("emergency", "urgent")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _field(data: Mapping[str, Any], key: str, kind: type, where: str) -> Any:
@@ -46,12 +47,35 @@ def _ids(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class Caution:
+    """A "take care" point of an exercise that a plan can carry: for everyone who gets the
+    exercise (``always_in_plan``), or for those who ticked one of its ``risk_factors``."""
+
+    text_html: str
+    risk_factors: tuple[str, ...]
+    always_in_plan: bool
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str) -> Caution:
+        return cls(
+            text_html=_field(data, "text_html", str, where),
+            risk_factors=_ids(data, "risk_factors", where),
+            always_in_plan=_field(data, "always_in_plan", bool, where),
+        )
+
+    def applies_to(self, answers: Iterable[str]) -> bool:
+        return self.always_in_plan or not set(self.risk_factors).isdisjoint(answers)
+
+
+@dataclass(frozen=True)
 class ExerciseLink:
-    """An exercise the plan can point to. ``url`` is relative to the site root."""
+    """An exercise the plan can point to, with its cautions. ``url`` is relative to the
+    site root."""
 
     id: str
     name: str
     url: str
+    cautions: tuple[Caution, ...]
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], where: str) -> ExerciseLink:
@@ -59,6 +83,10 @@ class ExerciseLink:
             id=_field(data, "id", str, where),
             name=_field(data, "name", str, where),
             url=_field(data, "url", str, where),
+            cautions=tuple(
+                Caution.from_dict(item, f"{where}.cautions[{i}]")
+                for i, item in enumerate(_field(data, "cautions", list, where))
+            ),
         )
 
 
@@ -94,13 +122,15 @@ class RiskItem:
 
 @dataclass(frozen=True)
 class WarningSign:
-    """A sign that needs care soon; its ``urgency`` comes from the symptom's content."""
+    """A red flag asked as a question; ``level`` is the id of one of the care levels."""
 
     id: str
     name: str
     question: str
     detail: str | None
-    urgency: str
+    level: str
+    action_html: str
+    emergency_if_html: str | None
     url: str
 
     @classmethod
@@ -110,27 +140,30 @@ class WarningSign:
             name=_field(data, "name", str, where),
             question=_field(data, "question", str, where),
             detail=_optional_text(data, "detail", where),
-            urgency=_field(data, "urgency", str, where),
+            level=_field(data, "level", str, where),
+            action_html=_field(data, "action_html", str, where),
+            emergency_if_html=_optional_text(data, "emergency_if_html", where),
             url=_field(data, "url", str, where),
         )
 
 
 @dataclass(frozen=True)
 class CareLevel:
-    """The care card for one level: a title, what to do (HTML from Markdown) and its signs."""
+    """How fast to get help: a title and what to do (HTML), e.g. "Get seen today".
+    ``style`` names the look of its card (a Material admonition type: danger, warning...)."""
 
-    level: CareLevelName
+    id: str
     title: str
+    style: str
     action_html: str
-    signs: tuple[str, ...]
 
     @classmethod
-    def from_dict(cls, level: CareLevelName, data: Mapping[str, Any], where: str) -> CareLevel:
+    def from_dict(cls, data: Mapping[str, Any], where: str) -> CareLevel:
         return cls(
-            level=level,
+            id=_field(data, "id", str, where),
             title=_field(data, "title", str, where),
+            style=_field(data, "style", str, where),
             action_html=_field(data, "action_html", str, where),
-            signs=_ids(data, "signs", where),
         )
 
 
@@ -141,7 +174,8 @@ class Checklist:
     risk_factors: tuple[RiskItem, ...]
     warning_signs: tuple[WarningSign, ...]
     exercises: Mapping[str, ExerciseLink]
-    care: Mapping[CareLevelName, CareLevel]
+    care_levels: tuple[CareLevel, ...]  # most urgent first
+    no_exercise_html: str  # shown instead of a plan when a warning sign is ticked
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Checklist:
@@ -165,14 +199,14 @@ class Checklist:
             key: ExerciseLink.from_dict(value, f"{where} exercises.{key}")
             for key, value in _field(data, "exercises", dict, where).items()
         }
-        care_data = _field(data, "care", dict, where)
-        care = {
-            level: CareLevel.from_dict(
-                level, _field(care_data, level, dict, f"{where} care"), f"{where} care.{level}"
-            )
-            for level in CARE_LEVELS
-        }
-        checklist = cls(risk_factors, warning_signs, exercises, care)
+        care_levels = tuple(
+            CareLevel.from_dict(item, f"{where} care_levels[{i}]")
+            for i, item in enumerate(_field(data, "care_levels", list, where))
+        )
+        if not care_levels:
+            raise ValueError(f"{where}: 'care_levels' should list at least one level")
+        no_exercise_html = _field(data, "no_exercise_html", str, where)
+        checklist = cls(risk_factors, warning_signs, exercises, care_levels, no_exercise_html)
         checklist._check_links()
         return checklist
 
@@ -191,7 +225,27 @@ class Checklist:
                         f"checklist.json: risk factor '{factor.id}' names exercise "
                         f"'{exercise_id}', which is not in 'exercises'"
                     )
+        level_ids = [level.id for level in self.care_levels]
+        for sign in self.warning_signs:
+            if sign.level not in level_ids:
+                raise ValueError(
+                    f"checklist.json: warning sign '{sign.id}' has level '{sign.level}', "
+                    f"which is not in 'care_levels' ({', '.join(level_ids)})"
+                )
+        factor_ids = {factor.id for factor in self.risk_factors}
+        for exercise in self.exercises.values():
+            for caution in exercise.cautions:
+                for factor_id in caution.risk_factors:
+                    if factor_id not in factor_ids:
+                        raise ValueError(
+                            f"checklist.json: a caution of exercise '{exercise.id}' names risk "
+                            f"factor '{factor_id}', which is not in 'risk_factors'"
+                        )
 
     def item_ids(self) -> frozenset[str]:
         items: tuple[RiskItem | WarningSign, ...] = (*self.risk_factors, *self.warning_signs)
         return frozenset(i.id for i in items)
+
+    def rank(self, level_id: str) -> int:
+        """0 for the most urgent level."""
+        return [level.id for level in self.care_levels].index(level_id)

@@ -3,7 +3,15 @@
 Each rule reads the answers and what earlier rules found from an :class:`Evaluation` and
 adds its own findings to it, like markdown-it-py's core rules. To change what the
 checklist says, add, remove or reorder entries of :data:`RULES`; each rule is tested on
-its own and through :func:`evaluate`.
+its own, through :func:`evaluate`, and as properties over every warning sign and every
+set of risk factors (tests/interactive/risk_checklist/test_safety_properties.py).
+
+The safety rules, in words:
+
+* a ticked warning sign means no exercise plan at all: the care card of the most urgent
+  level ticked, and "do not exercise that leg until it has been checked";
+* every step of a plan carries the exercise's own cautions that apply to the answers
+  (and those it always carries, such as "only if a clinician advises it").
 """
 
 from __future__ import annotations
@@ -13,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from risk_checklist.checklist import (
-    CARE_LEVELS,
     CareLevel,
+    Caution,
     Checklist,
     ExerciseLink,
     RiskItem,
@@ -29,6 +37,7 @@ PLAN_LENGTH = 4
 class PlanStep:
     exercise: ExerciseLink
     because: tuple[str, ...]  # names of the ticked risk factors it helps with
+    cautions: tuple[Caution, ...]  # the exercise's cautions that apply to the answers
 
 
 @dataclass
@@ -40,12 +49,19 @@ class Evaluation:
     factors: list[RiskItem] = field(default_factory=list)
     changeable: list[RiskItem] = field(default_factory=list)
     not_changeable: list[RiskItem] = field(default_factory=list)
-    plan: list[PlanStep] = field(default_factory=list)
     warning_signs: list[WarningSign] = field(default_factory=list)
     care: CareLevel | None = None
+    plan: list[PlanStep] = field(default_factory=list)
+    stop_exercise: bool = False  # a warning sign is ticked: no plan, exercise must wait
 
 
 Rule = Callable[[Evaluation], None]
+
+
+def applicable_cautions(exercise: ExerciseLink, answers: Iterable[str]) -> tuple[Caution, ...]:
+    """The exercise's cautions for these answers, in the exercise's own order."""
+    ticked = frozenset(answers)
+    return tuple(caution for caution in exercise.cautions if caution.applies_to(ticked))
 
 
 def check_answers(state: Evaluation) -> None:
@@ -68,50 +84,52 @@ def split_changeable(state: Evaluation) -> None:
     state.not_changeable = [f for f in state.factors if f.changeable == "no"]
 
 
-def plan_exercises(state: Evaluation) -> None:
-    """Exercises that help the most ticked factors first; ties keep content order.
-
-    Factors that cannot be changed still count: moving the calf helps whatever the cause.
-    """
-    helps: dict[str, list[str]] = {}
-    for factor in (*state.changeable, *state.not_changeable):
-        for exercise_id in factor.exercises:
-            helps.setdefault(exercise_id, []).append(factor.name)
-    ranked = sorted(helps.items(), key=lambda pair: -len(pair[1]))  # stable: keeps order
-    state.plan = [
-        PlanStep(state.checklist.exercises[exercise_id], tuple(names))
-        for exercise_id, names in ranked[:PLAN_LENGTH]
-    ]
-
-
 def collect_warning_signs(state: Evaluation) -> None:
     state.warning_signs = [s for s in state.checklist.warning_signs if s.id in state.answers]
 
 
-def choose_care_card(state: Evaluation) -> None:
-    """Emergency beats urgent. A sign belongs to the level whose card lists it; a sign no
-    card lists falls back to its own urgency, and to urgent if that names neither level."""
-    ticked = {s.id: s for s in state.warning_signs}
-    if not ticked:
+def choose_care_level(state: Evaluation) -> None:
+    """The most urgent level among the ticked signs wins (levels are listed most urgent
+    first). A ticked sign also means: no exercise until that leg has been checked."""
+    if not state.warning_signs:
         state.care = None
+        state.stop_exercise = False
         return
-    levels_needed: set[str] = set()
-    for sign_id, sign in ticked.items():
-        listed = [lvl for lvl in CARE_LEVELS if sign_id in state.checklist.care[lvl].signs]
-        if listed:
-            levels_needed.update(listed)
-        else:
-            levels_needed.add(sign.urgency if sign.urgency in CARE_LEVELS else "urgent")
-    state.care = next(state.checklist.care[lvl] for lvl in CARE_LEVELS if lvl in levels_needed)
+    rank = state.checklist.rank
+    most_urgent = min(state.warning_signs, key=lambda sign: rank(sign.level))
+    state.care = state.checklist.care_levels[rank(most_urgent.level)]
+    state.stop_exercise = True
+
+
+def plan_exercises(state: Evaluation) -> None:
+    """A short plan, unless a warning sign is ticked: then there is none at all.
+
+    Exercises that help the most ticked factors come first; ties keep content order.
+    Factors that cannot be changed still count: moving the calf helps whatever the cause.
+    Each step carries the exercise's cautions for these answers.
+    """
+    if state.stop_exercise:
+        state.plan = []
+        return
+    helps: dict[str, list[str]] = {}
+    for factor in (*state.changeable, *state.not_changeable):
+        for exercise_id in factor.exercises:
+            helps.setdefault(exercise_id, []).append(factor.name)
+    exercises = state.checklist.exercises
+    ranked = sorted(helps, key=lambda i: -len(helps[i]))  # stable: keeps content order
+    state.plan = [
+        PlanStep(exercises[i], tuple(helps[i]), applicable_cautions(exercises[i], state.answers))
+        for i in ranked[:PLAN_LENGTH]
+    ]
 
 
 RULES: list[tuple[str, Rule]] = [
     ("check_answers", check_answers),
     ("collect_factors", collect_factors),
     ("split_changeable", split_changeable),
-    ("plan_exercises", plan_exercises),
     ("collect_warning_signs", collect_warning_signs),
-    ("choose_care_card", choose_care_card),
+    ("choose_care_level", choose_care_level),
+    ("plan_exercises", plan_exercises),
 ]
 
 
@@ -125,6 +143,7 @@ class Result:
     plan: tuple[PlanStep, ...]
     warning_signs: tuple[WarningSign, ...]
     care: CareLevel | None
+    no_exercise_html: str | None  # set when a warning sign is ticked
 
     def summary(self) -> str:
         """One plain sentence for screen readers and the top of the printout."""
@@ -154,20 +173,24 @@ class Result:
                     "name": step.exercise.name,
                     "url": step.exercise.url,
                     "because": list(step.because),
+                    "cautions_html": [caution.text_html for caution in step.cautions],
                 }
                 for step in self.plan
             ],
             "warning_signs": [
-                {"id": s.id, "name": s.name, "urgency": s.urgency, "url": s.url}
+                {"id": s.id, "name": s.name, "level": s.level, "url": s.url,
+                 "action_html": s.action_html, "emergency_if_html": s.emergency_if_html}
                 for s in self.warning_signs
             ],
             "care": None
             if self.care is None
             else {
-                "level": self.care.level,
+                "level": self.care.id,
                 "title": self.care.title,
+                "style": self.care.style,
                 "action_html": self.care.action_html,
             },
+            "no_exercise_html": self.no_exercise_html,
         }
 
 
@@ -185,4 +208,5 @@ def evaluate(
         plan=tuple(state.plan),
         warning_signs=tuple(state.warning_signs),
         care=state.care,
+        no_exercise_html=checklist.no_exercise_html if state.stop_exercise else None,
     )

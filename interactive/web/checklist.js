@@ -23,6 +23,18 @@ function element(tag, attributes = {}, ...children) {
 
 const siteLink = (url, text) => element("a", { href: new URL(url, SITE_ROOT).href }, text);
 
+// HTML made at build time from the site's own content (checklist.json). Its links are
+// relative to the site root, so they are made absolute for whichever page shows them.
+function contentHtml(tag, attributes, markup) {
+  const node = element(tag, attributes);
+  node.innerHTML = markup;
+  for (const link of node.querySelectorAll("a[href]")) {
+    const href = link.getAttribute("href");
+    if (!/^([a-z][a-z0-9+.-]*:|#|\/)/i.test(href)) link.href = new URL(href, SITE_ROOT).href;
+  }
+  return node;
+}
+
 function readSaved() {
   try {
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null");
@@ -108,15 +120,7 @@ export class ChecklistView {
   render(result) {
     const parts = [element("h2", { class: "sh-checklist__result-title" }, "Your summary")];
     if (result.care) {
-      const care = element(
-        "div",
-        { class: `sh-care sh-care--${result.care.level} sh-result__care`, "data-care-level": result.care.level },
-        element("p", { class: "sh-care__title" }, element("strong", {}, result.care.title)),
-      );
-      const action = element("div", { class: "sh-care__action" });
-      action.innerHTML = result.care.action_html; // built from our own content at build time
-      care.append(action, element("p", {}, "Because you ticked: " + result.warning_signs.map((s) => s.name).join(", ") + "."));
-      parts.push(care);
+      parts.push(this.careCard(result));
       this.root.dataset.careLevel = result.care.level;
     } else {
       delete this.root.dataset.careLevel;
@@ -131,13 +135,8 @@ export class ChecklistView {
       }
       parts.push(list);
     }
-    if (result.plan.length) {
-      const plan = element("ol", { class: "sh-checklist__plan" });
-      for (const step of result.plan) {
-        plan.append(element("li", {}, siteLink(step.url, step.name), ` — helps with ${step.because.join(", ").toLowerCase()}.`));
-      }
-      parts.push(element("h3", {}, "A short plan to start with"), plan);
-    }
+    // The rules never give a plan with a warning sign; the view does not show one either.
+    if (result.plan.length && !result.care) parts.push(...this.plan(result.plan));
     parts.push(
       element(
         "p",
@@ -147,6 +146,42 @@ export class ChecklistView {
     );
     this.result.replaceChildren(...parts);
     this.result.hidden = false;
+  }
+
+  careCard(result) {
+    const care = element(
+      "div",
+      { class: `sh-care sh-care--${result.care.style} sh-result__care`, "data-care-level": result.care.level },
+      element("p", { class: "sh-care__title" }, element("strong", {}, result.care.title)),
+      contentHtml("div", { class: "sh-care__action" }, result.care.action_html),
+    );
+    const signs = element("ul", { class: "sh-care__ticked" });
+    for (const sign of result.warning_signs) {
+      const item = element("li", { "data-red-flag": sign.id }, element("strong", {}, siteLink(sign.url, sign.name)));
+      item.append(contentHtml("div", { class: "sh-care__sign-action" }, sign.action_html));
+      if (sign.emergency_if_html) item.append(contentHtml("div", { class: "sh-care__sign-escalate" }, sign.emergency_if_html));
+      signs.append(item);
+    }
+    care.append(
+      element("p", { class: "sh-care__signs-label" }, "Because you ticked:"),
+      signs,
+      contentHtml("div", { class: "sh-checklist__stop" }, result.no_exercise_html),
+    );
+    return care;
+  }
+
+  plan(steps) {
+    const plan = element("ol", { class: "sh-checklist__plan" });
+    for (const step of steps) {
+      const item = element("li", { "data-exercise": step.id }, siteLink(step.url, step.name), ` — helps with ${step.because.join(", ").toLowerCase()}.`);
+      if (step.cautions_html.length) {
+        const cautions = element("ul", { class: "sh-checklist__cautions" });
+        for (const caution of step.cautions_html) cautions.append(contentHtml("li", {}, caution));
+        item.append(element("p", { class: "sh-checklist__cautions-label" }, "Take care:"), cautions);
+      }
+      plan.append(item);
+    }
+    return [element("h3", {}, "A short plan to start with"), plan];
   }
 
   save() {

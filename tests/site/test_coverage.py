@@ -30,7 +30,8 @@ def test_the_glossary_and_references_are_substantial(pages: dict[str, Page]) -> 
     assert len(pages["glossary/index.html"].ids) >= 10
 
 
-def test_warning_sign_pages_show_the_get_help_card(pages: dict[str, Page]) -> None:
-    for name in ("symptoms/dvt-warning-signs/index.html",
-                 "symptoms/pulmonary-embolism-warning-signs/index.html"):
-        assert "Get help now" in pages[name].prose or "Get seen today" in pages[name].prose, name
+def test_warning_sign_pages_show_the_care_card_of_their_level(pages: dict[str, Page]) -> None:
+    for name, title in (("symptoms/dvt-warning-signs/index.html", "Get seen today"),
+                        ("symptoms/pulmonary-embolism-warning-signs/index.html",
+                         "Call your emergency number now")):
+        assert title in pages[name].prose, name

@@ -1,4 +1,6 @@
-"""The checklist's rules under CPython: what applies, what can change, the plan, the care card."""
+"""The checklist's rules under CPython: what applies, what can change, the plan and its
+cautions, the care card. The same rules as properties over every answer set:
+test_safety_properties.py."""
 
 from __future__ import annotations
 
@@ -73,28 +75,60 @@ def test_plan_is_short(checklist: Checklist) -> None:
 
 def test_an_urgent_warning_sign_shows_the_urgent_care_card(checklist: Checklist) -> None:
     result = evaluate(checklist, ["dvt-warning-signs"])
-    assert result.care is not None and result.care.level == "urgent"
+    assert result.care is not None and result.care.id == "urgent"
     assert result.care.title == "See a doctor today"
 
 
 def test_emergency_beats_urgent_when_both_are_ticked(checklist: Checklist) -> None:
     result = evaluate(checklist, ["dvt-warning-signs", "pe-warning-signs", "long-sitting"])
-    assert result.care is not None and result.care.level == "emergency"
+    assert result.care is not None and result.care.id == "emergency"
     assert [s.id for s in result.warning_signs] == ["dvt-warning-signs", "pe-warning-signs"]
     assert result.summary().endswith("You ticked a warning sign: Call an ambulance now")
 
 
-def test_a_sign_no_card_lists_falls_back_to_its_own_urgency(data: dict[str, Any]) -> None:
-    data["care"]["emergency"]["signs"] = []
-    data["care"]["urgent"]["signs"] = []
-    checklist = Checklist.from_dict(data)
-    assert evaluate(checklist, ["pe-warning-signs"]).care.level == "emergency"  # type: ignore[union-attr]
-    assert evaluate(checklist, ["dvt-warning-signs"]).care.level == "urgent"  # type: ignore[union-attr]
+def test_a_ticked_warning_sign_means_no_plan_and_says_not_to_exercise(checklist: Checklist) -> None:
+    calm = evaluate(checklist, ["long-sitting", "stiff-ankles"])
+    assert calm.plan and calm.no_exercise_html is None
+    worried = evaluate(checklist, ["long-sitting", "stiff-ankles", "dvt-warning-signs"])
+    assert worried.plan == ()
+    assert worried.no_exercise_html == "<p><strong>Do not exercise that leg</strong> until it is checked.</p>"
+    assert [f.id for f in worried.factors] == ["long-sitting", "stiff-ankles"]  # still listed
 
 
-def test_care_card_action_is_html_without_citations(checklist: Checklist) -> None:
-    action = checklist.care["emergency"].action_html
+def test_each_plan_step_carries_the_cautions_for_the_ticked_answers(checklist: Checklist) -> None:
+    steps = {s.exercise.id: s for s in evaluate(checklist, ["stiff-ankles"]).plan}
+    assert [c.text_html for c in steps["ankle-pumps"].cautions] == [
+        "<p><strong>Only if your nurse says so</strong>.</p>",  # always
+        "<p><strong>Aging or stiff ankles:</strong> ask first.</p>",
+    ]
+    assert [c.text_html for c in steps["calf-raises"].cautions] == [
+        "<p><strong>Stiff ankles:</strong> go gently.</p>"
+    ]
+    steps = {s.exercise.id: s for s in evaluate(checklist, ["long-sitting"]).plan}
+    assert [c.risk_factors for c in steps["ankle-pumps"].cautions] == [()]  # only the one for everyone
+
+
+def test_links_in_cautions_point_into_the_site(checklist: Checklist) -> None:
+    step = evaluate(checklist, ["long-sitting"]).plan[0]
+    assert step.cautions[0].text_html == (
+        '<p><strong>Long sitting:</strong> stand up slowly. See <a href="exercises/ankle-pumps/">ankle '
+        "pumps</a>.</p>"
+    )
+
+
+def test_care_level_action_is_html_without_citations(checklist: Checklist) -> None:
+    action = checklist.care_levels[0].action_html
     assert action == "<p>Call <strong>your local emergency number</strong> now.</p>"
+
+
+def test_warning_signs_are_the_red_flags_with_a_question(checklist: Checklist, ctx: SiteContext) -> None:
+    assert [s.id for s in checklist.warning_signs] == ["dvt-warning-signs", "pe-warning-signs"]
+    sign = checklist.warning_signs[0]
+    assert sign.detail == "If yes: See a doctor today."
+    assert sign.emergency_if_html == (
+        "<p><strong>Call an ambulance now</strong> if you are also short of breath.</p>"
+    )
+    assert sign.url == ctx.url_of("symptom", "dvt-warning-signs")
 
 
 def test_unknown_answers_are_an_error_that_says_what_to_do(checklist: Checklist) -> None:
@@ -109,7 +143,7 @@ def test_unknown_answers_are_an_error_that_says_what_to_do(checklist: Checklist)
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d.update(version=2), "checklist.json: 'version' should be 1, got 2; "
+        (lambda d: d.update(version=1), "checklist.json: 'version' should be 2, got 1; "
          "rebuild the site so the checklist and its code match"),
         (lambda d: d["risk_factors"][0].update(changeable="maybe"),
          "checklist.json risk_factors[0]: 'changeable' should be one of yes, partly, no; got 'maybe'"),
@@ -122,6 +156,16 @@ def test_unknown_answers_are_an_error_that_says_what_to_do(checklist: Checklist)
          "which is not in 'exercises'"),
         (lambda d: d["warning_signs"].append(dict(d["warning_signs"][0])),
          "checklist.json: item id 'dvt-warning-signs' appears twice"),
+        (lambda d: d["warning_signs"][1].update(level="later"),
+         "checklist.json: warning sign 'pe-warning-signs' has level 'later', which is not in 'care_levels' "
+         "(emergency, urgent, soon)"),
+        (lambda d: d["exercises"]["calf-raises"]["cautions"][0].update(risk_factors=["smoking"]),
+         "checklist.json: a caution of exercise 'calf-raises' names risk factor 'smoking', which is not in "
+         "'risk_factors'"),
+        (lambda d: d["exercises"]["ankle-pumps"]["cautions"][0].update(always_in_plan="yes"),
+         "checklist.json exercises.ankle-pumps.cautions[0]: 'always_in_plan' should be bool, got str"),
+        (lambda d: d.update(care_levels=[]), "checklist.json: 'care_levels' should list at least one level"),
+        (lambda d: d.pop("no_exercise_html"), "checklist.json: missing key 'no_exercise_html'"),
     ],
 )
 def test_a_wrong_checklist_json_fails_with_an_exact_message(
@@ -136,7 +180,7 @@ def test_a_wrong_checklist_json_fails_with_an_exact_message(
 def test_rules_are_data_run_in_order_and_replaceable(checklist: Checklist) -> None:
     assert [name for name, _ in RULES] == [
         "check_answers", "collect_factors", "split_changeable",
-        "plan_exercises", "collect_warning_signs", "choose_care_card",
+        "collect_warning_signs", "choose_care_level", "plan_exercises",
     ]
     seen: list[str] = []
 
@@ -151,8 +195,24 @@ def test_rules_are_data_run_in_order_and_replaceable(checklist: Checklist) -> No
 def test_result_is_plain_json_for_the_worker(checklist: Checklist) -> None:
     result = evaluate(checklist, ["stiff-ankles", "pe-warning-signs"]).to_dict()
     assert json.loads(json.dumps(result)) == result
-    assert result["care"]["level"] == "emergency"
+    assert result["care"]["level"] == "emergency" and result["care"]["style"] == "danger"
+    assert result["plan"] == [] and result["no_exercise_html"]
+    assert result["warning_signs"][0]["action_html"] == "<p>Call now.</p>"
+    calm = evaluate(checklist, ["stiff-ankles"]).to_dict()
+    assert calm["no_exercise_html"] is None
+    assert calm["plan"][0]["cautions_html"] == [
+        "<p><strong>Only if your nurse says so</strong>.</p>",
+        "<p><strong>Aging or stiff ankles:</strong> ask first.</p>",
+    ]
     assert result["factors"] == [
         {"id": "stiff-ankles", "name": "Stiff ankles", "changeable": "partly",
          "url": "risk-factors/stiff-ankles/"}
     ]
+
+
+def test_the_build_writes_the_checklist_json_version_the_rules_read() -> None:
+    from risk_checklist.checklist import SCHEMA_VERSION
+
+    from generators.widgets.checklist import SCHEMA_VERSION as WRITTEN
+
+    assert WRITTEN == SCHEMA_VERSION

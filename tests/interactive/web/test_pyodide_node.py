@@ -39,9 +39,12 @@ standing = m.snapshot()["ankle_pressure_mmhg"]
 m.set_activity("walk")
 for _ in range(20): m.step(1.0)
 walking = m.snapshot()["ankle_pressure_mmhg"]
-result = evaluate(Checklist.from_dict(json.loads(checklist_text)), ["long-sitting", "pe-warning-signs"])
+checklist = Checklist.from_dict(json.loads(checklist_text))
+result = evaluate(checklist, ["long-sitting", "pe-warning-signs"])
+calm = evaluate(checklist, ["long-sitting"])
 json.dumps({"python": sys.version.split()[0], "standing": standing, "walking": walking,
-            "care": result.care.level, "plan": [s.exercise.id for s in result.plan],
+            "care": result.care.id, "plan_with_sign": [s.exercise.id for s in result.plan],
+            "plan": [s.exercise.id for s in calm.plan],
             "calf_pump": calf_pump.__file__, "risk_checklist": risk_checklist.__file__,
             "shipped_resting_states": shipped})
 `);
@@ -71,6 +74,7 @@ def test_wheels_import_and_run_under_pyodide(site_assets: Path, ctx: SiteContext
     out = json.loads(done.stdout.strip().splitlines()[-1])
     assert out["python"].startswith("3.14")
     assert out["care"] == "emergency"
+    assert out["plan_with_sign"] == []  # a ticked warning sign: no exercise plan
     assert out["plan"] == ["walking-breaks", "ankle-pumps"]
     assert out["walking"] < out["standing"] - 20
     assert "site-packages" in out["calf_pump"]  # installed from the wheel, not from the repo
