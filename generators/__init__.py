@@ -5,6 +5,7 @@ Folders follow the data's one-way trip (see ``build.py`` for the pipeline in ord
     content/   stage 1: read, validate, cross-link and measure content/ → SiteContext
     charts/    stage 2a: figures and tables made at build time (registry CHARTS)
     widgets/   stage 2b: the in-browser widgets' blocks and files (registry WIDGETS)
+    pictures/  stage 2c: exercise pictures and diagrams drawn as SVG from pose data
     pages/     stage 3: Markdown pages, navigation, templates
     theme/     Material template override; assets/: the site's own CSS, JS and icons
 

@@ -29,6 +29,7 @@ from generators.content.loader import load_checked as load_content_checked
 from generators.errors import BuildError
 from generators.pages import pages
 from generators.pages.facts import FACTS
+from generators.pictures import ALL_PICTURES, render
 from generators.widgets import WIDGETS, build_widgets
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -57,6 +58,7 @@ EMBEDS = Embeds(
     charts={chart_id: entry.data for chart_id, entry in CHARTS.items()},
     widgets=frozenset(WIDGETS),
     page_embeds=frozenset(PAGE_EMBEDS) | frozenset(FACTS),
+    pictures=frozenset(ALL_PICTURES),
 )
 
 
@@ -80,7 +82,8 @@ def generate(project: Path = PROJECT, docs_dir: Path | None = None) -> Generated
     ctx = load_checked(project)                                                # stage 1
     charts = build_charts(ctx)                                                 # stage 2a
     widgets = build_widgets(ctx, project)                                      # stage 2b
-    site = pages.render_site(ctx, pages.Embeds(charts.blocks, widgets.blocks, charts.page_embeds))  # 3
+    made = pages.Embeds(charts.blocks, widgets.blocks, charts.page_embeds, picture=render)
+    site = pages.render_site(ctx, made)                                        # stage 3
     files = {page.path: page.text.encode() for page in site.pages}
     files["../includes/abbreviations.md"] = abbreviations(ctx).encode()
     files.update(charts.files)

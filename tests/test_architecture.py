@@ -31,8 +31,11 @@ RULES: list[tuple[str, str, tuple[str, ...]]] = [
      ("generators.widgets", "generators.pages", "generators.build", *FRONT_ENDS)),
     ("widgets import no charts, pages or front end", "generators/widgets",
      ("generators.charts", "generators.pages", "generators.build", *FRONT_ENDS)),
-    ("pages import no charts, widgets or front end", "generators/pages",
-     ("generators.charts", "generators.widgets", "generators.build", *FRONT_ENDS)),
+    ("pictures import no other stage or front end", "generators/pictures",
+     ("generators.content", "generators.charts", "generators.widgets", "generators.pages", "generators.build",
+      *FRONT_ENDS)),
+    ("pages import no charts, widgets, pictures or front end", "generators/pages",
+     ("generators.charts", "generators.widgets", "generators.pictures", "generators.build", *FRONT_ENDS)),
     ("nothing under generators/ imports the benchmarks or Playwright", "generators",
      ("benchmarks", "playwright")),
 ]

@@ -21,8 +21,8 @@ PAGE_GRADE_LIMIT = 8.0
 STEP_GRADE_LIMIT = 6.0
 
 # Prose fields a reader sees on an item's page (structure fields like ids are not prose).
-_SKIP = {"id", "refs", "related", "review", "changeable", "kind", "care_level", "order", "charts", "widgets",
-         "risk_factors"}
+_SKIP = {"id", "picture", "refs", "related", "review", "changeable", "kind", "care_level", "order",
+         "charts", "widgets", "risk_factors"}
 
 
 def prose(item: BaseModel) -> list[str]:

@@ -31,6 +31,7 @@ class Embeds:
     charts: dict[str, str | None] = field(default_factory=dict)
     widgets: frozenset[str] = frozenset()
     page_embeds: frozenset[str] = frozenset()
+    pictures: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -86,6 +87,7 @@ def cross_check(ctx: SiteContext, sources: Sources, embeds: Embeds | None) -> li
                     )
 
     for item, file, base in sources.files:
+        errors.extend(_check_step_pictures(item, file))
         check_text(file, base, item)
         source = getattr(item, "source", None)  # a data file names the reference it comes from
         if isinstance(source, str):
@@ -127,10 +129,33 @@ def _article(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
 
 
+def _check_picture_ids(item: BaseModel, file: YamlFile, known: frozenset[str]) -> list[ContentError]:
+    """Every picture id names one the build draws."""
+    return [
+        ContentError(file.rel, dotted(path), "the id of a picture the build draws (generators/pictures)",
+                     f"'{picture_id}'", "use one of the ids in generators/pictures/poses.py or diagrams.py",
+                     file.line_of(path))
+        for path, picture_id in strings(item)
+        if path and path[-1] == "picture" and picture_id not in known
+    ]
+
+
+def _check_step_pictures(item: BaseModel, file: YamlFile) -> list[ContentError]:
+    """Every exercise step has its picture: a reader follows the moves by eye."""
+    if not isinstance(item, Exercise) or len(item.pictures) == len(item.steps):
+        return []
+    steps = f"{len(item.steps)} step{'s' if len(item.steps) != 1 else ''}"
+    return [ContentError(
+        file.rel, "pictures", f"one picture for each of the {steps}, in order",
+        f"{len(item.pictures)}", "add a '- picture: ... alt: ...' entry for each step",
+        file.line_of(("pictures",)))]
+
+
 def _check_embeds(ctx: SiteContext, sources: Sources, embeds: Embeds) -> list[ContentError]:
-    """Chart, widget and page-embed ids name something the build can make."""
+    """Chart, widget, picture and page-embed ids name something the build can make."""
     errors: list[ContentError] = []
     for item, file, _base in sources.files:
+        errors += _check_picture_ids(item, file, embeds.pictures)
         if not isinstance(item, Topic):
             continue
         for index, chart_id in enumerate(item.charts):

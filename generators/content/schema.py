@@ -89,6 +89,7 @@ class Topic(PageBase):
     sections: list[Section] = Field(min_length=1)
     charts: list[Id] = []  # chart ids (generators/charts), placed after the sections
     widgets: list[Id] = []  # in-browser widget ids (generators/widgets), placed after the charts
+    figures: list[Figure] = []  # labelled diagrams, placed after the sections
 
 
 class RiskFactor(PageBase):
@@ -120,6 +121,19 @@ class Dose(Strict):
     how_often: Text  # e.g. "2 or 3 times a day"
 
 
+class Picture(Strict):
+    """A drawing the build makes (generators/pictures), with words for people who cannot see it."""
+
+    picture: Id  # a picture id, e.g. "calf-raises-rise"
+    alt: Text  # what it shows, start and end position; reading grade 6 or lower
+
+
+class Figure(Picture):
+    """A labelled diagram on a topic page, after its sections."""
+
+    caption: Markdown  # one or two sentences, cited
+
+
 class Caution(Strict):
     """One "take care" point of an exercise, shown on its page and, when it applies to
     someone's answers, with the exercise in the checklist's plan."""
@@ -127,6 +141,7 @@ class Caution(Strict):
     text: Markdown  # e.g. "**Pregnancy:** ... [@source]"
     risk_factors: list[Id] = []  # ticked risk factors it applies to, by id
     always_in_plan: bool = False  # shown with the exercise in every plan, whatever is ticked
+    picture: Picture | None = None  # e.g. the safer way to do it, for this group of readers
 
 
 class Exercise(PageBase):
@@ -134,6 +149,7 @@ class Exercise(PageBase):
     kind: Literal["exercise", "habit"]
     where: list[Text] = Field(min_length=1)  # e.g. "sitting at a desk"
     steps: list[Text] = Field(min_length=1)  # plain steps, grade 6 or lower
+    pictures: list[Picture] = []  # one per step, in the same order
     dose: Dose
     routines: list[Text] = []  # daily moments to tie it to
     take_care: list[Caution] = Field(min_length=1)  # who should take care or ask first

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
 from generators.content import markdown
@@ -22,6 +23,12 @@ from generators.pages.render import (
 )
 
 
+def _no_picture(picture_id: str, alt: str) -> str:
+    """A stand-in for tests of the pages alone: names the picture, draws nothing."""
+    return (f'<svg role="img" viewBox="0 0 1 1" data-picture="{escape(picture_id)}">'
+            f"<title>{escape(alt)}</title></svg>")
+
+
 @dataclass(frozen=True)
 class Embeds:
     """What stage 2 made for the pages to hold, by id."""
@@ -29,6 +36,7 @@ class Embeds:
     charts: Mapping[str, str] = field(default_factory=dict)  # chart id -> HTML block
     widgets: Mapping[str, str] = field(default_factory=dict)  # widget id -> HTML block
     page_embeds: Mapping[str, str] = field(default_factory=dict)  # {{ name }} -> Markdown
+    picture: Callable[[str, str], str] = _no_picture  # (picture id, alt text) -> inline SVG
 
 
 @dataclass
@@ -44,7 +52,7 @@ def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
     def add(path: str, template: str, page_title: str, page_description: str, *,
             page_kind: str = "page", item: PageBase | None = None, **values: Any) -> RenderedPage:
         r = PageRenderer(ctx, path)
-        body = env.get_template(template).render(ctx=ctx, r=r, item=item, **values)
+        body = env.get_template(template).render(ctx=ctx, r=r, item=item, picture=embeds.picture, **values)
         meta: dict[str, Any] = {"title": page_title, "description": page_description}
         if template == "widget_page.md.j2":
             meta["widget_page"] = True

@@ -70,7 +70,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
         lambda c: edit(c / "en/topics/calf-pump.yml", "order: 1", "order: 1\nsumary: typo"),
         "content/en/topics/calf-pump.yml:5: at 'sumary' expected one of the known keys, got the unknown "
         "key 'sumary'. Fix: remove it or correct its spelling; known keys here are: id, title, description, "
-        "review, related, order, key_points, sections, charts, widgets",
+        "review, related, order, key_points, sections, charts, widgets, figures",
     ),
     "unknown key in a nested mapping": (
         lambda c: edit(c / "en/exercises/ankle-pumps.yml", "  amount: 10 times",
@@ -274,3 +274,23 @@ def test_a_repeated_care_level_is_named_and_the_signs_it_leaves_without_a_level_
         "(emergency, urgent, urgent), got 'soon'. Fix: use one of the listed level ids, or add the level to "
         "care.yml",
     ]
+
+
+def test_an_exercise_step_without_its_picture_is_a_located_error(content: Path) -> None:
+    last = "  - picture: ankle-pumps-point\n    alt: The toes point away, down toward the end of the bed.\n"
+    edit(content / "en/exercises/ankle-pumps.yml", last, "")
+    assert problems(content) == [
+        "content/en/exercises/ankle-pumps.yml:31: at 'pictures' expected one picture for each of the 3 "
+        "steps, in order, got 2. Fix: add a '- picture: ... alt: ...' entry for each step"]
+
+
+def test_a_picture_the_build_cannot_draw_is_a_located_error(content: Path) -> None:
+    from generators.build import EMBEDS
+
+    edit(content / "en/exercises/ankle-pumps.yml", "picture: ankle-pumps-flex", "picture: ankle-pumps-flx")
+    with pytest.raises(ContentErrors) as caught:
+        load_content(content, embeds=EMBEDS)
+    assert [str(e) for e in caught.value.errors] == [
+        "content/en/exercises/ankle-pumps.yml:34: at 'pictures[1].picture' expected the id of a picture the "
+        "build draws (generators/pictures), got 'ankle-pumps-flx'. Fix: use one of the ids in "
+        "generators/pictures/poses.py or diagrams.py"]

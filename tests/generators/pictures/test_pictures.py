@@ -21,22 +21,27 @@ from generators.pictures import ALL_PICTURES, DIAGRAMS, PICTURES, render
 from generators.pictures.svgdoc import CLASS_RULES, COLOURS, STYLE
 
 ROOT = Path(__file__).resolve().parents[3]
-MAPPING = ROOT / "generators" / "pictures" / "mapping_proposal.yml"
 EXERCISES = ROOT / "content" / "en" / "exercises"
 TOPICS = ROOT / "content" / "en" / "topics"
 SVG = "{http://www.w3.org/2000/svg}"
 IDS = sorted(ALL_PICTURES)
 
 
-def _mapping() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(MAPPING.read_text("utf-8"))
+def _yaml(path: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
     return loaded
 
 
 def _all_entries() -> list[dict[str, Any]]:
-    found = _mapping()
-    return [entry for section in ("exercises", "variants", "diagrams")
-            for entries in found[section].values() for entry in entries]
+    """Every picture the English content places: exercise steps, cautions, topic figures."""
+    entries: list[dict[str, Any]] = []
+    for path in sorted(EXERCISES.glob("*.yml")):
+        exercise = _yaml(path)
+        entries += exercise.get("pictures", [])
+        entries += [c["picture"] for c in exercise["take_care"] if c.get("picture")]
+    for path in sorted(TOPICS.glob("*.yml")):
+        entries += _yaml(path).get("figures", [])
+    return entries
 
 
 @pytest.mark.parametrize("picture_id", IDS)
@@ -128,15 +133,12 @@ def test_coloured_lines_meet_3_to_1_on_white_and_on_the_dark_scheme(name: str) -
 
 
 def test_every_step_of_every_exercise_has_a_picture() -> None:
-    mapping = _mapping()["exercises"]
     files = sorted(EXERCISES.glob("*.yml"))
     assert files
     for path in files:
-        exercise = yaml.safe_load(path.read_text("utf-8"))
-        entries = mapping.get(exercise["id"])
-        assert entries is not None, f"no pictures for {exercise['id']}"
-        assert len(entries) == len(exercise["steps"]), f"{exercise['id']}: one picture per step"
-    assert set(mapping) == {path.stem for path in files}
+        exercise = _yaml(path)
+        pictures = exercise.get("pictures", [])
+        assert len(pictures) == len(exercise["steps"]), f"{path.stem}: one picture per step"
 
 
 def test_every_mapped_picture_exists_and_every_picture_is_used() -> None:
@@ -151,12 +153,12 @@ def test_alt_texts_are_plain_words_at_grade_6_or_lower() -> None:
         assert fk_grade(entry["alt"]) <= 6.0, entry["alt"]
 
 
-def test_the_diagrams_belong_to_real_topics_and_have_a_caption() -> None:
-    diagrams = _mapping()["diagrams"]
-    assert set(diagrams) == {"how-veins-and-valves-work", "when-the-pump-weakens"}
-    for topic, entries in diagrams.items():
-        assert (TOPICS / f"{topic}.yml").exists()
-        for entry in entries:
+def test_the_diagrams_are_placed_on_the_mechanism_topics_with_a_caption() -> None:
+    placed = {path.stem: _yaml(path).get("figures", []) for path in sorted(TOPICS.glob("*.yml"))}
+    assert {topic for topic, figures in placed.items() if figures} == {
+        "how-veins-and-valves-work", "when-the-pump-weakens"}
+    for figures in placed.values():
+        for entry in figures:
             assert entry["picture"] in DIAGRAMS and entry["caption"].strip()
 
 
