@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generators.content.context import SiteContext
 from generators.content.schema import (
+    BuiltPage,
     CareCard,
     CareLevel,
     Caution,
@@ -171,4 +172,11 @@ def _site_text() -> SiteText:
         emergency_number="your local emergency number (999, 911 or 112)",
         home_intro="Hello",
         audiences=[Section(heading="Readers", body="For you.")],
+        get_help=_built_page("Get help now"),
+        demo=_built_page("Circulation demo"),
+        checklist=_built_page("Leg health checklist"),
     )
+
+
+def _built_page(title: str) -> BuiltPage:
+    return BuiltPage(title=title, description=f"{title}.", intro="Words.", review=REVIEW)

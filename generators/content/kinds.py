@@ -57,8 +57,8 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "symptom", "symptoms", Symptom, "symptom.md.j2", "Symptoms and warning signs",
-        "Most leg symptoms build up slowly. A few are warning signs of a blood clot. "
-        "Those need help the same day, or right away.",
+        "Most leg symptoms build up slowly. A few are warning signs, such as a blood clot. "
+        "Those need help the same day, or right away. Each page says how fast to get help.",
         "MedicalSignOrSymptom", "Signs to know",
         (("Warning signs: get help", _where("kind", "warning-sign")),
          ("Common symptoms", _where("kind", "symptom"))),

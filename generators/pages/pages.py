@@ -10,7 +10,7 @@ from typing import Any
 from generators.content import markdown
 from generators.content.context import SiteContext
 from generators.content.kinds import BY_NAME, KINDS
-from generators.content.schema import PageBase, Topic
+from generators.content.schema import BuiltPage, PageBase, Topic
 from generators.pages.facts import FACTS
 from generators.pages.render import (
     PageRenderer,
@@ -50,25 +50,25 @@ def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
     site = Site()
 
     def add(path: str, template: str, page_title: str, page_description: str, *,
-            page_kind: str = "page", item: PageBase | None = None, **values: Any) -> RenderedPage:
+            page_kind: str = "page", item: PageBase | BuiltPage | None = None, **values: Any) -> RenderedPage:
         r = PageRenderer(ctx, path)
         body = env.get_template(template).render(ctx=ctx, r=r, item=item, picture=embeds.picture, **values)
         meta: dict[str, Any] = {"title": page_title, "description": page_description}
         if template == "widget_page.md.j2":
             meta["widget_page"] = True
-        if item is not None:
+        if item is not None:  # a medical page: its review date, sources and JSON-LD
             meta["last_reviewed"] = item.review.last_reviewed.isoformat()
             meta["sources"] = list(r.cited)
             meta["jsonld"] = jsonld(ctx, page_kind, item, r.cited, url_of_doc(path))
         page = RenderedPage(path, page_title, front_matter(meta) + body, page_kind,
-                            item.id if item else None, list(r.cited))
+                            getattr(item, "id", None), list(r.cited))
         site.pages.append(page)
         return page
 
     topics = ctx.ordered("topic")
     add("index.md", "home.md.j2", ctx.site.name, ctx.site.description, topics=topics)
-    add("get-help-now.md", "get_help.md.j2", "Get help now",
-        "Leg and chest signs that need help now, today or soon, what to do, and who to call.")
+    get_help = ctx.site.get_help
+    add("get-help-now.md", "get_help.md.j2", get_help.title, get_help.description, item=get_help)
 
     for topic in topics:
         assert isinstance(topic, Topic)
@@ -89,21 +89,10 @@ def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
             add(ctx.doc_of(kind.name, item.id), kind.template, item.title, item.description,
                 page_kind=kind.name, item=item)
 
-    add("demo.md", "widget_page.md.j2", "Circulation demo",
-        "Play with a working model of the calf muscle pump and its valves.",
-        title="Circulation demo",
-        intro="See how your calf muscle pushes blood up your leg, and what happens when "
-        "valves leak or a vein is blocked. The demo runs on your device. Nothing is sent anywhere.",
-        block=embeds.widgets["vein-valve"],
-        after="This is a simple model, not a test of your own legs."
-        + (" [How the model compares with measurements](about/model-comparison.md)."
-           if "model-comparison" in ctx.pages else ""))
-    add("checklist.md", "widget_page.md.j2", "Leg health checklist",
-        "Tick what applies to you and get a short plan. Private: nothing leaves your device.",
-        title="Leg health checklist",
-        intro="Tick the boxes that are true for you. You will get a short plan and links to "
-        "exercises. This is not a diagnosis. Your answers stay on your device.",
-        block=embeds.widgets["risk-checklist"], after="")
+    for path, widget_id, words in (("demo.md", "vein-valve", ctx.site.demo),
+                                   ("checklist.md", "risk-checklist", ctx.site.checklist)):
+        add(path, "widget_page.md.j2", words.title, words.description, item=words,
+            block=embeds.widgets[widget_id])
 
     made = {**embeds.page_embeds, **{name: fact(ctx) for name, fact in FACTS.items()}}
     for page_id, page in ctx.pages.items():
@@ -144,9 +133,9 @@ def build_nav(ctx: SiteContext, site: Site) -> list[Any]:
 
     return [
         {"Home": "index.md"},
-        {"Get help now": "get-help-now.md"},
+        {ctx.site.get_help.title: "get-help-now.md"},
         *(section(kind.name) for kind in KINDS),
-        {"Try it": [{"Circulation demo": "demo.md"}, {"Leg health checklist": "checklist.md"}]},
+        {"Try it": [{ctx.site.demo.title: "demo.md"}, {ctx.site.checklist.title: "checklist.md"}]},
         {"About": [
             *({ctx.pages[i].title: f"about/{i}.md"} for i in ctx.pages),
             {"Glossary": "glossary.md"},

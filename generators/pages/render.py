@@ -58,7 +58,7 @@ def make_env() -> Environment:
 def format_reference(ref: Reference) -> str:
     """One reference in a short Vancouver-like style, as HTML."""
     authors = ref.authors if len(ref.authors) <= 3 else [*ref.authors[:3], "et al"]
-    parts = ([escape(", ".join(authors)) + "."] if authors else []) + [f"{escape(ref.title)}."]
+    parts = ([_sentence(escape(", ".join(authors)))] if authors else []) + [_sentence(escape(ref.title))]
     where = ref.journal or ""
     if where:
         detail = f"<i>{escape(where)}</i> {ref.year}"
@@ -77,6 +77,11 @@ def format_reference(ref: Reference) -> str:
     if ref.url:
         links.append(f'<a href="{escape(ref.url)}">{escape(_host(ref.url))}</a>')
     return " ".join(parts + links)
+
+
+def _sentence(text: str) -> str:
+    """End with one full stop, never two ("et al.." or "Why?.")."""
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def _host(url: str) -> str:
