@@ -32,6 +32,7 @@ from generators.content.schema import (
     Settings,
     SiteText,
 )
+from generators.content.svg import check_svg
 from generators.content.yaml_source import FrontMatter, InvalidYaml, KeyPath, YamlFile, describe
 from generators.errors import ContentError, ContentErrors
 
@@ -173,6 +174,8 @@ def load_content(root: Path, lang: str = "en", embeds: Embeds | None = None, *,
     folders = {kind.name: loader.folder(text_root / kind.folder, kind.model) for kind in KINDS}
     pages = _load_pages(loader, text_root / "pages")
     data = loader.data_files(root / "data")
+    for svg in sorted(root.rglob("*.svg")):  # authored drawings (logos, diagrams): safe and small
+        loader.errors.extend(check_svg(svg.read_bytes(), loader.rel(svg)))
 
     # Cross-checks run even when some files failed, so every problem is reported at
     # once; items that failed validation are simply absent from the partial context.

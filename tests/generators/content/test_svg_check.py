@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from generators.content.svg import check_svg
@@ -179,3 +182,18 @@ def test_entities_from_a_doctype_cannot_blow_up_the_check() -> None:
     found = problems(bomb)
     assert found[0].startswith("content/en/images/logo.svg:1: at '<!DOCTYPE>' expected no DOCTYPE")
     assert "limit on input amplification factor" in found[-1]
+
+
+def test_an_authored_svg_in_content_is_checked_when_content_is_loaded(tmp_path: Path) -> None:
+    from generators.content.loader import load_content
+    from generators.errors import ContentErrors
+    from tests.generators.golden import FIXTURE
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "en" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script></svg>')
+    with pytest.raises(ContentErrors) as caught:
+        load_content(content)
+    assert [e.file for e in caught.value.errors] == ["content/en/logo.svg"]
+    assert "expected no scripts" in str(caught.value.errors[0])
