@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from generators.content import markdown
 from generators.content.context import SiteContext
 from generators.content.kinds import BY_NAME, KINDS
-from generators.content.schema import PageBase, Reference
+from generators.content.schema import BuiltPage, PageBase, Reference
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -143,7 +143,7 @@ class PageRenderer:
         return f'<ol class="sh-sources">\n{items}\n</ol>'
 
 
-def jsonld(ctx: SiteContext, kind: str, item: PageBase, ref_ids: list[str], url: str) -> str:
+def jsonld(ctx: SiteContext, kind: str, item: PageBase | BuiltPage, ref_ids: list[str], url: str) -> str:
     """schema.org MedicalWebPage for one content page (serialized JSON)."""
     reviewer = item.review.reviewer
     data: dict[str, Any] = {
