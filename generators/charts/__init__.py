@@ -15,6 +15,7 @@ from generators.charts.spec import ChartSpec, chart_block, figure_json
 from generators.content.context import SiteContext
 from generators.content.markdown import embeds
 from generators.content.schema import DoseResponse
+from generators.errors import ContentError, ContentErrors
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,19 @@ def _model_report_table(ctx: SiteContext) -> str:
     return report_table_markdown()
 
 
+def _model_validation_table(ctx: SiteContext) -> str:
+    from generators.charts.validation import validation_data, validation_table_markdown
+
+    if "model-validation" not in ctx.data:
+        raise ContentErrors([ContentError(
+            "content/data/model-validation.yml", "",
+            "this file to exist (a page embeds {{ model_validation_table }}, which sets its "
+            "published values beside the model's)", "no file",
+            "restore it (git checkout -- content/data/model-validation.yml) or remove the embed",
+        )])
+    return validation_table_markdown(validation_data(ctx.data["model-validation"]))
+
+
 CHARTS: dict[str, ChartEntry] = {
     "avp-chart": ChartEntry(None, _avp),
     "apg-chart": ChartEntry(None, _apg),
@@ -57,6 +71,7 @@ CHARTS: dict[str, ChartEntry] = {
 
 PAGE_EMBEDS: dict[str, Callable[[SiteContext], str]] = {
     "model_report_table": _model_report_table,
+    "model_validation_table": _model_validation_table,
 }
 
 

@@ -9,7 +9,8 @@ The calf squeeze has two parts (a displacement pump with a force limit):
   the fascia. It needs ankle motion: the stroke is scaled by the part of the movement's
   ankle arc that the joint can actually make (``range_of_motion / arc_needed``, at most 1).
 - force (mmHg): the highest pressure the muscle can make on the veins at that moment.
-  A weak calf lowers this limit; the stroke may then not be completed.
+  A weak calf lowers this limit, so the stroke may not be completed; a wasted calf also
+  thickens less (``Condition.calf_stroke_fraction``), so its stroke is smaller.
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ def make_plan(
         else condition.ankle_range_of_motion_deg
     )
     force_max = params.calf_force_mmhg * condition.calf_strength_fraction
-    stroke_max = params.calf_stroke_ml
+    stroke_max = params.calf_stroke_ml * condition.calf_stroke_fraction
 
     # (period, intensity, amplitude, arc needed, force share, activation(phase), foot(phase))
     if activity == "walk":

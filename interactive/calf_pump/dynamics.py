@@ -9,10 +9,13 @@ Compartments (index i): foot (f), deep_calf (d), superficial (s), thigh (t).
 
 - Tube law: transmural pressure P_tm(V) of a collapsible vein (``transmural_mmhg``).
 - Pressure inside: P_i = P_tm,i + P_ext,i, plus the calf muscle pressure P_m on the deep
-  calf veins and the plantar squeeze P_foot on the foot veins.
+  calf veins, the plantar squeeze P_foot on the foot veins and, under a stocking, its
+  working pressure k_w * S on the surface veins as the calf thickens.
 - Head: u_i = P_i + rho*g*h_i, the pressure plus the blood column down to the ankle.
 - Fill: m_i = min(V_i / V_ref,i, m_max); segment conductance grows with the mean fill squared.
 - Segment flow: Q = G * mbar^2 * (s + (1 - s) * lambda) * (u_a - u_b)  (``segment_flow_ml_s``).
+- Stretched valve: the saphenous valves' leak grows with the vein's fill,
+  lambda_s = lambda_max * min(m_s, 1)  (``stretched_valve_leak``).
 - Valve travel: ds/dt = +1/t_open while u_a > u_b, else -1/t_close; s stays in [0, 1].
 - Muscle pump: P_m = clamp(E*(V_d - V_room + S), P_passive, P_passive + F).
 - Venoarteriolar factor: a = 1 - r * clamp((P_tm,f - P_thr) / dP_span, 0, 1).
@@ -109,6 +112,15 @@ def muscle_pressure_mmhg(
     return squeeze
 
 
+def stretched_valve_leak(max_leak: float, fill: float) -> float:
+    """lambda = lambda_max * min(m, 1): cusps pulled apart by a stretched (varicose) vein.
+
+    The fuller the vein, the wider its cusps stand apart; at fill 1 (standing still) the
+    leak is lambda_max. A stocking that narrows the vein lowers its fill, and so its leak.
+    """
+    return max_leak * (fill if fill < 1.0 else 1.0)
+
+
 def valve_factor(open_fraction: float, closed_leak: float) -> float:
     """s + (1 - s) * lambda: 1 when open; lambda (0 if competent) when shut."""
     return open_fraction + (1.0 - open_fraction) * closed_leak
@@ -190,7 +202,8 @@ def evaluate(state: LegState, c: LegConstants, drive: Drive) -> Circulation:
     pressure = PerCompartment(
         transmural.foot + c.foot.outside_mmhg + drive.foot_pump_mmhg,
         transmural.deep_calf + c.deep_calf.outside_mmhg + muscle,
-        transmural.superficial + c.superficial.outside_mmhg,
+        transmural.superficial + c.superficial.outside_mmhg
+        + c.surface_squeeze_mmhg_per_ml * drive.calf_stroke_ml,
         transmural.thigh + c.thigh.outside_mmhg,
     )
     fill = PerCompartment(
@@ -227,7 +240,11 @@ def evaluate(state: LegState, c: LegConstants, drive: Drive) -> Circulation:
         ),
         segment_flow_ml_s(
             g.superficial_up, fill.superficial, 1.0,
-            valve_factor(state.saphenous_open, leak.saphenous), head_superficial, trunk,
+            valve_factor(
+                state.saphenous_open,
+                stretched_valve_leak(leak.saphenous, fill.superficial),
+            ),
+            head_superficial, trunk,
         ),
         segment_flow_ml_s(
             g.thigh_out, fill.thigh, 1.0,

@@ -16,7 +16,7 @@ import os
 from . import kernel
 from .activities import make_plan
 from .dynamics import evaluate
-from .network import LegState, drive_at, leg_constants
+from .network import LegState, condition_compartment, drive_at, leg_constants
 from .parameters import COMPARTMENT_NAMES, SCENARIOS, LegParameters
 from .readouts import fresh_tallies
 
@@ -51,8 +51,11 @@ def resting_state(
     volumes = []
     compartments = (constants.foot, constants.deep_calf, constants.superficial, constants.thigh)
     for name, c in zip(COMPARTMENT_NAMES, compartments, strict=True):
-        local = trunk - p.blood_mmhg_per_cm * p.compartment(name).height_cm[posture]
-        volumes.append(p.compartment(name).volume_at_ml(local - c.outside_mmhg))
+        wall = condition_compartment(
+            p, condition, name, compression_mmhg * p.compression_calf_fraction
+        )
+        local = trunk - p.blood_mmhg_per_cm * wall.height_cm[posture]
+        volumes.append(wall.volume_at_ml(local - c.outside_mmhg))
     foot, deep_calf, superficial, thigh = volumes
     open_valve, no_hyperaemia, no_return_yet = 1.0, 0.0, 0.0
     guess = LegState(

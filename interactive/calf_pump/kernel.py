@@ -10,31 +10,33 @@ Units: mL, mmHg, mL/s, s.
 Local names (compartment prefixes: ``foot_``, ``deep_`` (deep calf), ``sup_`` (superficial),
 ``thigh_``; symbols as in doc/model.md):
 
-=================  ==========  ==================================================
-name               symbol      meaning
-=================  ==========  ==================================================
-``v_<c>``          V           volume (mL), state
-``<c>_v0``         V0          unstressed volume (mL)
-``<c>_per_vdist``  1/V_dist    inverse wall-stiffening volume (1/mL)
-``<c>_p_stiff``    P_stiff     wall-stiffening pressure scale (mmHg)
-``<c>_p_coll``     P_coll      collapse pressure scale (mmHg)
-``<c>_per_vref``   1/V_ref     inverse volume at the reference pressure (1/mL)
-``<c>_column``     rho*g*h     blood column down to the ankle (mmHg)
-``<c>_p_ext``      P_ext       tissue + stocking pressure (mmHg)
-``<c>_p_art``      P_art       local arterial pressure (mmHg)
-``<c>_g_art``      G_art       capillary conductance (mL/s/mmHg)
-``<c>_k_hyp``      k           hyperaemia gain
-``ptm_<c>``        P_tm        transmural pressure, tube law (mmHg)
-``p_<c>``          P           pressure inside (mmHg)
-``fill_<c>``       m           fill fraction
-``head_<c>``       u           P + rho*g*h (mmHg)
-``qa_<c>``         Qa          arterial inflow (mL/s)
-``q_<segment>``    Q           segment flow (mL/s), + toward the heart
-``g_<segment>``    G           segment conductance (mL/s/mmHg)
-``s_<valve>``      s           valve open fraction, 0..1, state
-``leak_<valve>``   lambda      what a shut valve lets through (0 if competent)
-``rev_<valve>``                steps of the current run of backward flow
-=================  ==========  ==================================================
+=====================  ==========  ==================================================
+name                   symbol      meaning
+=====================  ==========  ==================================================
+``v_<c>``              V           volume (mL), state
+``<c>_v0``             V0          unstressed volume (mL)
+``<c>_per_vdist``      1/V_dist    inverse wall-stiffening volume (1/mL)
+``<c>_p_stiff``        P_stiff     wall-stiffening pressure scale (mmHg)
+``<c>_p_coll``         P_coll      collapse pressure scale (mmHg)
+``<c>_per_vref``       1/V_ref     inverse volume at the reference pressure (1/mL)
+``<c>_column``         rho*g*h     blood column down to the ankle (mmHg)
+``<c>_p_ext``          P_ext       tissue + stocking pressure (mmHg)
+``<c>_p_art``          P_art       local arterial pressure (mmHg)
+``<c>_g_art``          G_art       capillary conductance (mL/s/mmHg)
+``<c>_k_hyp``          k           hyperaemia gain
+``ptm_<c>``            P_tm        transmural pressure, tube law (mmHg)
+``p_<c>``              P           pressure inside (mmHg)
+``fill_<c>``           m           fill fraction
+``head_<c>``           u           P + rho*g*h (mmHg)
+``qa_<c>``             Qa          arterial inflow (mL/s)
+``q_<segment>``        Q           segment flow (mL/s), + toward the heart
+``g_<segment>``        G           segment conductance (mL/s/mmHg)
+``s_<valve>``          s           valve open fraction, 0..1, state
+``leak_<valve>``       lambda      what a shut valve lets through (0 if competent)
+``stretch``            min(m_s,1)  how far the saphenous cusps are pulled apart, 0..1
+``surface_squeeze``    k_w         a stocking's working pressure per mL of calf stroke
+``rev_<valve>``                    steps of the current run of backward flow
+=====================  ==========  ==================================================
 """
 
 from __future__ import annotations
@@ -96,6 +98,7 @@ def advance(
     max_fill = constants.max_fill
     fascial_room = constants.fascial_room_ml
     fascial_stiffness = constants.fascial_stiffness_mmhg_per_ml
+    surface_squeeze = constants.surface_squeeze_mmhg_per_ml
     # dt * rate is the float euler_step adds: computed once here, it is the same number
     open_step = dt * constants.valve_opening_rate_per_s
     close_step = dt * constants.valve_closing_rate_per_s
@@ -170,7 +173,7 @@ def advance(
             p_muscle = passive + force
         p_foot = ptm_foot + foot_p_ext + foot_pump
         p_deep = ptm_deep + deep_p_ext + p_muscle
-        p_sup = ptm_sup + sup_p_ext
+        p_sup = ptm_sup + sup_p_ext + surface_squeeze * stroke
         p_thigh = ptm_thigh + thigh_p_ext
         # inlined dynamics.fill_fraction
         fill_foot = v_foot * foot_per_vref
@@ -244,9 +247,11 @@ def advance(
             rev_upper_deep = rev_upper_deep + 1 if q_deep_up < reverse_below else 0
         mean_fill = 0.5 * (fill_sup + 1.0)  # the trunk veins are full
         drop = head_sup - trunk_head
+        # inlined dynamics.stretched_valve_leak: the stretched saphenous cusps part
+        stretch = fill_sup if fill_sup < 1.0 else 1.0
         q_sup_up = (
             g_sup_up * mean_fill * mean_fill
-            * (s_saphenous + (1.0 - s_saphenous) * leak_saphenous) * drop
+            * (s_saphenous + (1.0 - s_saphenous) * (leak_saphenous * stretch)) * drop
         )  # fmt: skip
         if drop > 0.0:
             s_saphenous += open_step

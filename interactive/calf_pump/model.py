@@ -50,6 +50,7 @@ from .readouts import (
     NONE,
     REVERSE_FLOW_THRESHOLD_ML_S,
     Tallies,
+    ValveCounts,
     fresh_tallies,
     is_reverse_flow,
     valve_readouts,
@@ -326,6 +327,15 @@ class LegModel:
             + foot.outside_mmhg
             + self._plan.foot_pump_mmhg[self._phase]
         )
+
+    @property
+    def reverse_flow_s(self) -> dict[str, float]:
+        """How long each valve's current run of backward flow has lasted (s; 0 if none)."""
+        h = self.internal_dt_s
+        return {
+            name: steps * h
+            for name, steps in zip(ValveCounts._fields, self._tallies.reverse_steps, strict=True)
+        }
 
     @property
     def refill_time_s(self) -> float | None:

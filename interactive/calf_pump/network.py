@@ -8,10 +8,11 @@ mL/s per mmHg; a name starting ``per_`` is an inverse (1/mL, 1/mmHg).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import NamedTuple
 
 from .activities import ActivityPlan
-from .parameters import Condition, LegParameters
+from .parameters import CompartmentParameters, Condition, LegParameters
 
 
 class LegState(NamedTuple):
@@ -89,6 +90,7 @@ class LegConstants(NamedTuple):
     closed_leaks: PerValve  # lambda: flow left when shut, 0 for a competent valve
     max_fill: float  # m_max
     fascial_room_ml: float  # V_room: deep-vein room inside the fascia at rest (mL)
+    surface_squeeze_mmhg_per_ml: float  # k_w: stocking's working pressure on surface veins per mL of stroke
     fascial_stiffness_mmhg_per_ml: float  # E
     valve_opening_rate_per_s: float  # 1 / t_open
     valve_closing_rate_per_s: float  # 1 / t_close
@@ -109,11 +111,38 @@ class Drive(NamedTuple):
     intensity: float  # I: 0..1, exercise intensity that drives hyperaemia
 
 
+def condition_compartment(
+    params: LegParameters, condition: Condition, name: str, stocking_on_calf_mmhg: float = 0.0
+) -> CompartmentParameters:
+    """The compartment's wall as the condition (and a stocking) leave it.
+
+    A varicose superficial wall stretches ``superficial_wall_stretch`` times as far for the
+    same pressure. A stocking holds the stretched wall in: it takes back the fraction
+    ``s / (s + P_support)`` of the extra stretch, s being its pressure on the calf.
+    """
+    c = params.compartment(name)
+    extra = condition.superficial_wall_stretch - 1.0
+    if name == "superficial" and extra > 0.0:
+        held = stocking_on_calf_mmhg / (stocking_on_calf_mmhg + params.stocking_wall_support_mmhg)
+        c = dataclasses.replace(
+            c, distension_volume_ml=c.distension_volume_ml * (1.0 + extra * (1.0 - held))
+        )
+    return c
+
+
 def compartment_constants(
-    params: LegParameters, name: str, posture: str, outside_mmhg: float
+    params: LegParameters,
+    condition: Condition,
+    name: str,
+    posture: str,
+    outside_mmhg: float,
+    stocking_on_calf_mmhg: float = 0.0,
 ) -> CompartmentConstants:
     p = params
-    c = p.compartment(name)
+    c = condition_compartment(p, condition, name, stocking_on_calf_mmhg)
+    # fill is measured against the vein's own wall without a stocking, so a stocking that
+    # holds the wall in shows as a smaller fill (a narrower vein)
+    reference = condition_compartment(p, condition, name)
     h = c.height_cm[posture]
     return CompartmentConstants(
         tube_law=TubeLaw(
@@ -122,7 +151,7 @@ def compartment_constants(
             c.stiffness_pressure_mmhg,
             c.collapse_pressure_mmhg,
         ),
-        per_reference_ml=1.0 / c.volume_at_ml(p.reference_transmural_mmhg),
+        per_reference_ml=1.0 / reference.volume_at_ml(p.reference_transmural_mmhg),
         column_mmhg=p.blood_mmhg_per_cm * h,
         outside_mmhg=outside_mmhg,
         arterial_mmhg=p.mean_arterial_pressure_mmhg
@@ -150,32 +179,38 @@ def leg_constants(
     """The constants of the equations for one leg, condition, stocking and posture."""
     p = params
     outside = outside_pressures_mmhg(p, compression_mmhg)
-    leak = p.incompetent_leak_fraction
-    deep_leak = 0.0 if condition.deep_competent else leak
+    deep_leak = condition.deep_leak
+    stocking_on_calf = compression_mmhg * p.compression_calf_fraction
+    # k_w: the stocking's working pressure on the surface veins per mL of calf stroke
+    full_stroke = p.calf_stroke_ml
+    surface_squeeze = p.stocking_working_gain * stocking_on_calf / full_stroke if full_stroke else 0.0
     return LegConstants(
-        foot=compartment_constants(p, "foot", posture, outside.foot),
-        deep_calf=compartment_constants(p, "deep_calf", posture, outside.deep_calf),
-        superficial=compartment_constants(p, "superficial", posture, outside.superficial),
-        thigh=compartment_constants(p, "thigh", posture, outside.thigh),
+        foot=compartment_constants(p, condition, "foot", posture, outside.foot),
+        deep_calf=compartment_constants(p, condition, "deep_calf", posture, outside.deep_calf),
+        superficial=compartment_constants(
+            p, condition, "superficial", posture, outside.superficial, stocking_on_calf
+        ),
+        thigh=compartment_constants(p, condition, "thigh", posture, outside.thigh),
         trunk_head_mmhg=p.central_venous_pressure_mmhg
         + p.blood_mmhg_per_cm * p.central_height_cm[posture],
         conductances=PerSegment(
             p.foot_to_deep_conductance,
             p.foot_to_superficial_conductance,
             p.perforator_conductance,
-            p.deep_up_conductance,
+            p.deep_up_conductance * condition.popliteal_fraction,
             p.superficial_up_conductance,
             p.thigh_out_conductance * condition.deep_outflow_fraction,
         ),
         closed_leaks=PerValve(
             lower_deep=deep_leak,
-            perforator=0.0 if condition.perforator_competent else leak,
+            perforator=condition.perforator_leak,
             upper_deep=deep_leak,
-            saphenous=0.0 if condition.saphenous_competent else leak,
+            saphenous=condition.saphenous_leak,
             femoral=deep_leak,
         ),
         max_fill=p.max_fill,
         fascial_room_ml=p.fascial_room_ml,
+        surface_squeeze_mmhg_per_ml=surface_squeeze,
         fascial_stiffness_mmhg_per_ml=p.fascial_stiffness_mmhg_per_ml,
         valve_opening_rate_per_s=1.0 / p.valve_open_time_s,
         valve_closing_rate_per_s=1.0 / p.valve_close_time_s,

@@ -16,8 +16,10 @@ Abbreviations used across the package (defined once, here):
 - EV / EF: ejected volume of one tiptoe (mL) / EV as a percentage of VV.
 - RVF: residual volume fraction, calf volume left after 10 tiptoes as a percentage of VV.
 
-Conditions (``SCENARIOS``) change the mechanism only: a valve that leaks, a narrowed
-outflow, a weaker squeeze, a shorter stroke. No condition sets an output number.
+Conditions (``SCENARIOS``) change the mechanism only: a valve that leaks (a stretched one
+more the fuller its vein), a stretchier vein wall, a narrowed vein, a weaker or smaller
+muscle, a stiffer ankle. A stocking acts through pressure on the veins, its working pressure
+as the calf thickens, and by holding in a stretched wall. No condition sets an output number.
 """
 
 from __future__ import annotations
@@ -212,7 +214,6 @@ class LegParameters:
 
     valve_open_time_s: float = 0.05  # full travel closed -> open; 0.005..0.5 s
     valve_close_time_s: float = 0.12  # full travel open -> closed; 0.005..0.45 s
-    incompetent_leak_fraction: float = 0.5  # closed incompetent valve / open; 0.05..1
 
     calf_force_mmhg: float = 250.0  # peak squeeze the healthy calf can make; 0..400 mmHg
     calf_stroke_ml: float = 104.0  # room the fully shortened calf takes from deep veins; 0..200 mL
@@ -228,7 +229,16 @@ class LegParameters:
     hyperemia_fall_time_s: float = 30.0  # 0.5..300 s
 
     compression_calf_fraction: float = 0.75  # knee-high stocking: calf / ankle; 0..1
-    compression_deep_transmission: float = 1.0  # stocking pressure reaching deep veins; 0..1
+    # Standing, an elastic stocking hardly narrows the deep veins inside the muscle (most of
+    # its pressure is taken by the skin, fat and fascia): share reaching them; 0..1
+    compression_deep_transmission: float = 0.3
+    # A stocking's pressure rises as the contracting calf thickens under it (its working
+    # pressure), so it squeezes the surface veins at each step: extra mmHg on them per mmHg
+    # of stocking on the calf, at the full calf stroke.
+    stocking_working_gain: float = 3.0  # 0..5
+    # A stocking holds in a stretched (varicose) vein wall: it takes back half of the wall's
+    # extra stretch at this pressure on the calf. A healthy wall has no extra stretch.
+    stocking_wall_support_mmhg: float = 6.0  # 1..200 mmHg
     venous_return_smoothing_s: float = 2.0  # display smoothing; 0.1..30 s
 
     def __post_init__(self) -> None:
@@ -249,7 +259,6 @@ class LegParameters:
                 "max_fill": (1.0, 3.0, ""),
                 "valve_open_time_s": (0.005, 0.5, "s"),
                 "valve_close_time_s": (0.005, 0.45, "s"),
-                "incompetent_leak_fraction": (0.05, 1.0, ""),
                 "calf_force_mmhg": (0.0, 400.0, "mmHg"),
                 "calf_stroke_ml": (0.0, 200.0, "mL"),
                 "fascial_room_ml": (30.0, 300.0, "mL"),
@@ -263,6 +272,8 @@ class LegParameters:
                 "hyperemia_fall_time_s": (0.5, 300.0, "s"),
                 "compression_calf_fraction": (0.0, 1.0, ""),
                 "compression_deep_transmission": (0.0, 1.0, ""),
+                "stocking_working_gain": (0.0, 5.0, ""),
+                "stocking_wall_support_mmhg": (1.0, 200.0, "mmHg"),
                 "venous_return_smoothing_s": (0.1, 30.0, "s"),
             },
         )
@@ -278,20 +289,38 @@ class LegParameters:
 
 @dataclass(frozen=True)
 class Condition:
-    """What is wrong with the leg, stated as mechanism, never as an output number."""
+    """What is wrong with the leg, stated as mechanism, never as an output number.
+
+    Valves: a shut valve still lets through ``*_leak`` of the flow it passes when open
+    (0 = competent, 1 = no working valve). The valves of primary varicose veins leak because
+    the stretched vein pulls their cusps apart, so their leak grows with how full the vein
+    is: ``saphenous_leak`` times the fill (volume over the volume at the reference pressure,
+    ``LegParameters.reference_transmural_mmhg``; 1 when standing still), never more than
+    ``saphenous_leak``. Deep valves scarred by a clot leak whatever the fill.
+    """
 
     name: str
     description: str
-    saphenous_competent: bool = True  # junction + saphenous trunk valves
-    perforator_competent: bool = True
-    deep_competent: bool = True  # lower deep (tibial), upper deep (popliteal), femoral
+    saphenous_leak: float = 0.0  # junction and trunk valves, shut / open, at fill 1; 0..1
+    perforator_leak: float = 0.0  # 0..1
+    deep_leak: float = 0.0  # lower deep (tibial), upper deep (popliteal), femoral; 0..1
+    # a varicose wall stretches further for the same pressure: x distension volume; 1..5
+    superficial_wall_stretch: float = 1.0
     deep_outflow_fraction: float = 1.0  # femoral-iliac conductance left; 0.02..1
+    popliteal_fraction: float = 1.0  # popliteal-femoral conductance left; 0.02..1
     calf_strength_fraction: float = 1.0  # of healthy peak squeeze; 0.05..1
+    calf_stroke_fraction: float = 1.0  # of the healthy calf's thickening (muscle bulk); 0.05..1
     ankle_range_of_motion_deg: float | None = None  # None = healthy; 0..90 deg
 
     def __post_init__(self) -> None:
+        check_range("saphenous_leak", self.saphenous_leak, 0.0, 1.0, "")
+        check_range("perforator_leak", self.perforator_leak, 0.0, 1.0, "")
+        check_range("deep_leak", self.deep_leak, 0.0, 1.0, "")
+        check_range("superficial_wall_stretch", self.superficial_wall_stretch, 1.0, 5.0, "")
         check_range("deep_outflow_fraction", self.deep_outflow_fraction, 0.02, 1.0, "")
+        check_range("popliteal_fraction", self.popliteal_fraction, 0.02, 1.0, "")
         check_range("calf_strength_fraction", self.calf_strength_fraction, 0.05, 1.0, "")
+        check_range("calf_stroke_fraction", self.calf_stroke_fraction, 0.05, 1.0, "")
         if self.ankle_range_of_motion_deg is not None:
             check_range(
                 "ankle_range_of_motion_deg", self.ankle_range_of_motion_deg, 0.0, 90.0, "deg"
@@ -304,23 +333,30 @@ SCENARIOS: dict[str, Condition] = {
         Condition("healthy", "All valves close, open outflow, normal calf and ankle."),
         Condition(
             "superficial_reflux",
-            "Saphenous junction and trunk valves do not close (primary varicose veins).",
-            saphenous_competent=False,
+            "Primary varicose veins: a stretchy surface vein whose junction and trunk valves "
+            "are pulled apart as it fills, so blood falls back down it.",
+            saphenous_leak=0.75,
+            superficial_wall_stretch=2.0,
         ),
         Condition(
             "deep_reflux",
-            "Deep valves (tibial, popliteal, femoral) do not close.",
-            deep_competent=False,
+            "Deep valves (tibial, popliteal, femoral) scarred after a clot no longer close, and "
+            "the calf perforators leak outward.",
+            deep_leak=0.95,
+            perforator_leak=0.4,
         ),
         Condition(
             "obstruction",
-            "Femoral-iliac outflow narrowed after a clot: one fifth of normal conductance.",
+            "Deep veins narrowed after a clot: the femoral-iliac outflow keeps one fifth of its "
+            "conductance and the popliteal-femoral vein one third; the valves still close.",
             deep_outflow_fraction=0.2,
+            popliteal_fraction=0.33,
         ),
         Condition(
             "weak_calf",
-            "Calf muscle squeezes with 40 % of normal force.",
+            "Calf muscle squeezes with 40 % of normal force and, smaller, thickens less.",
             calf_strength_fraction=0.4,
+            calf_stroke_fraction=0.7,
         ),
         Condition(
             "stiff_ankle",

@@ -6,12 +6,20 @@ way the laboratory does. Units: mmHg, mL, mL/s, mL/min, s. Abbreviations as defi
 ``calf_pump.parameters``.
 
 - AVP: quiet standing, 10 tiptoe movements (one per second), then standing still.
-  Resting pressure, lowest pressure during exercise, fall (mmHg and %), RT90 (time from
-  the end of exercise until the pressure has recovered 90 % of its fall). Also the
-  supine ankle pressure and the mean pressure while walking at 3 and 6 km/h.
+  Resting pressure, exercise pressure, fall (mmHg and %), RT90 (time from the end of
+  exercise until the pressure has recovered 90 % of its fall). The exercise pressure is the
+  lowest mean over one tiptoe: the level the trace settles to, as a damped laboratory
+  manometer shows it, not the brief dip between two movements (which is deep when the deep
+  valves leak and the calf sucks blood back from the foot). Also the supine ankle pressure
+  and the mean pressure while walking at 3 and 6 km/h.
+- Walking test (Pollack and Wood 1949): quiet standing, walking on the level at 1.7 miles
+  per hour, then standing still: fall of the mean ankle pressure while walking, and the
+  time to recover 90 % of that fall after the walk.
 - APG: lying with the leg raised, then standing (VV, VFI = 0.9 VV / time to 90 % fill),
   one tiptoe (EV, EF = EV / VV), ten tiptoes (RVF = volume left / VV).
 - Venous return: blood leaving the leg to the trunk, standing still and walking.
+- Backward flow: the longest run of backward flow at each valve during an activity, to set
+  beside the clinical cut-offs for reflux (``parameters.REFLUX_CUTOFF_S``).
 """
 
 from __future__ import annotations
@@ -21,6 +29,8 @@ from dataclasses import asdict, dataclass
 from .model import LegModel
 
 TIPTOE_COUNT = 10
+#: Pollack and Wood's treadmill: 1.7 miles per hour
+POLLACK_WALK_KMH = 1.7 * 1.609344
 WALK_SPEEDS_KMH = (3.0, 6.0)
 VENOUS_RETURN_WALK_KMH = 3.0
 _SUPINE_SETTLE_S = 30.0
@@ -50,6 +60,14 @@ class ApgResult:
     ev_ml: float
     ef_percent: float
     rvf_percent: float
+
+
+@dataclass(frozen=True)
+class WalkResult:
+    standing_mmHg: float
+    walking_mean_mmHg: float
+    fall_mmHg: float
+    recovery_s: float | None  # RT90 after the walk; None if not reached within 300 s
 
 
 @dataclass(frozen=True)
@@ -122,18 +140,15 @@ def avp_and_residual(
     standing = m.ankle_pressure_mmhg
     calf_standing = m.calf_volume_ml
     m.set_activity("tiptoe")
-    m.reset_extremes()
-    m.run(TIPTOE_COUNT * m.activity_period_s)
-    lowest = m.ankle_pressure_min_mmhg
+    lowest = standing
+    for _ in range(TIPTOE_COUNT):
+        m.reset_extremes()
+        m.run(m.activity_period_s)
+        lowest = min(lowest, m.ankle_pressure_mean_mmhg)  # the mean over one tiptoe
     calf_after = m.calf_volume_ml
     m.set_activity("stand")
-    m.reset_extremes()
-    m.run(_CHUNK_S)
-    # the pressure can still sink for a moment after the last movement
-    lowest = min(lowest, m.ankle_pressure_min_mmhg)
     target = lowest + 0.9 * (standing - lowest)
-    rt = _time_to_reach(m, "ankle_pressure_mmhg", target, _RECOVERY_MAX_S)
-    rt90 = None if rt is None else rt + _CHUNK_S
+    rt90 = _time_to_reach(m, "ankle_pressure_mmhg", target, _RECOVERY_MAX_S)
     supine = supine_ankle_pressure(scenario, compression_mmhg, internal_dt_s)
     fall = standing - lowest
     result = AvpResult(
@@ -145,6 +160,46 @@ def avp_and_residual(
         rt90_s=rt90,
     )
     return result, calf_standing, calf_after
+
+
+def walking_test(
+    scenario: str,
+    compression_mmhg: float = 0.0,
+    speed_kmh: float = POLLACK_WALK_KMH,
+    internal_dt_s: float | None = None,
+) -> WalkResult:
+    """Stand, walk (mean pressure over whole strides after settling), stand: fall and RT90."""
+    m = _model(scenario, compression_mmhg, internal_dt_s)
+    standing = m.ankle_pressure_mmhg
+    m.set_activity("walk", speed_kmh=speed_kmh)
+    m.run(_WALK_SETTLE_S)
+    strides = max(1, int(_WALK_MEASURE_S / m.activity_period_s))
+    m.reset_extremes()
+    m.run(strides * m.activity_period_s)
+    mean = m.ankle_pressure_mean_mmhg
+    m.set_activity("stand")
+    target = mean + 0.9 * (standing - mean)
+    recovery = _time_to_reach(m, "ankle_pressure_mmhg", target, _RECOVERY_MAX_S)
+    return WalkResult(standing, mean, standing - mean, recovery)
+
+
+def longest_backward_flow_s(
+    scenario: str,
+    activity: str = "walk",
+    speed_kmh: float = 4.0,
+    seconds: float = 15.0,
+    compression_mmhg: float = 0.0,
+) -> dict[str, float]:
+    """Longest run of backward flow at each valve (s), from the model's own count."""
+    m = _model(scenario, compression_mmhg, None)
+    m.set_activity(activity, speed_kmh=speed_kmh)
+    longest = dict.fromkeys(m.reverse_flow_s, 0.0)
+    for _ in range(round(seconds / m.internal_dt_s)):
+        m.run(m.internal_dt_s)
+        for valve, run_s in m.reverse_flow_s.items():
+            if run_s > longest[valve]:
+                longest[valve] = run_s
+    return longest
 
 
 def apg(

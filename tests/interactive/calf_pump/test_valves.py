@@ -95,3 +95,9 @@ def test_the_animation_never_reports_reflux_for_a_healthy_leg_while_walking() ->
 
 def test_the_animation_reports_reflux_at_the_leaky_saphenous_valve_while_walking() -> None:
     assert "saphenous" in _reflux_seen("superficial_reflux", "walk")
+
+
+def test_the_animation_reports_outward_perforator_reflux_for_leaky_deep_veins_while_walking() -> None:
+    seen = _reflux_seen("deep_reflux", "walk")
+    assert "perforator" in seen
+    assert "saphenous" not in seen
