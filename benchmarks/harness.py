@@ -15,7 +15,7 @@ import re
 import shutil
 import socketserver
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     #: Extra pages served from memory (path -> HTML), never written to the site folder.
     pages: dict[str, str] = {}  # noqa: RUF012  (set per server through a subclass)
+    #: Extra response headers (name -> value) sent with every response, e.g. a
+    #: Content-Security-Policy, as a host configured with the site's _headers file would.
+    response_headers: dict[str, str] = {}  # noqa: RUF012  (set per server through a subclass)
 
     def do_GET(self) -> None:
         extra = self.pages.get(self.path.split("?")[0])
@@ -62,6 +65,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         # Like a static host: cacheable, so a second page reuses what the first fetched.
         self.send_header("Cache-Control", "public, max-age=600")
+        for name, value in self.response_headers.items():
+            self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -74,15 +79,18 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, port: int = 0, pages: dict[str, str] | None = None) -> Iterator[str]:
+def serve(directory: Path, port: int = 0, pages: dict[str, str] | None = None,
+          headers: Mapping[str, str] | None = None) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 (correct MIME types for .mjs and .wasm), plus any
-    in-memory ``pages`` (path -> HTML); yields the base URL."""
+    in-memory ``pages`` (path -> HTML), sending ``headers`` (name -> value) with every
+    response; yields the base URL."""
     if not (directory / "index.html").is_file():
         raise FileNotFoundError(
             f"{directory}: no built site found (index.html missing). "
             "Fix: run './.venv/bin/second-heart build' (or './dev build') first"
         )
-    handler_class = type("_PageHandler", (_Handler,), {"pages": dict(pages or {})})
+    handler_class = type("_PageHandler", (_Handler,),
+                         {"pages": dict(pages or {}), "response_headers": dict(headers or {})})
     handler = functools.partial(handler_class, directory=str(directory))
     server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -92,6 +100,21 @@ def serve(directory: Path, port: int = 0, pages: dict[str, str] | None = None) -
     finally:
         server.shutdown()
         server.server_close()
+
+
+def site_headers(directory: Path) -> dict[str, str]:
+    """The headers the site's ``_headers`` file (written by the build) sets on every page,
+    for ``serve(..., headers=...)``: the site as a host that reads the file serves it."""
+    path = directory / "_headers"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: the site has no _headers file. Fix: rebuild it "
+                                "('./.venv/bin/second-heart build')")
+    headers: dict[str, str] = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith((" ", "\t")) and ":" in line:
+            name, value = line.strip().split(":", 1)
+            headers[name.strip()] = value.strip()
+    return headers
 
 
 def chromium_path() -> str:

@@ -10,10 +10,17 @@
 ``generators/mkdocs_hooks.py``, so ``mkdocs build`` and ``second-heart build`` are the
 same build. ``build_site`` builds into a temporary folder and swaps it into place only
 when everything succeeded: a failed build leaves the previous ``site/`` as it was.
+
+The site folder rule (``check_site_dir``): the build writes only into a folder that does
+not exist yet, is empty, or holds the marker file ``SITE_MARKER`` that every build writes;
+never into, around or inside the project's own folders (``SOURCES``). The check runs
+before anything is touched. Errors from the disk (full, read-only) become one-line
+``BuildError`` messages that name the path.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -23,8 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from generators.charts import CHARTS, PAGE_EMBEDS, build_charts
+from generators.content import markdown
 from generators.content.context import SiteContext
 from generators.content.crossrefs import Embeds
+from generators.content.kinds import KINDS
 from generators.content.loader import load_checked as load_content_checked
 from generators.errors import BuildError
 from generators.pages import pages
@@ -53,13 +62,29 @@ SITE_SCRIPTS: list[dict[str, Any] | str] = [
 ]
 SITE_STYLES = ["assets/stylesheets/fonts.css", "assets/stylesheets/site.css"]
 
+#: Pages stage 3 makes besides one per item and free page (generators/pages/pages.py;
+#: tests/generators/test_site_dir.py keeps the two in step): relative links may lead here.
+BUILT_PAGES = frozenset({
+    "index.md", "get-help-now.md", "demo.md", "checklist.md", "glossary.md", "references.md",
+    *(f"{kind.folder}/index.md" for kind in KINDS if kind.section_intro),
+})
+
 #: What stages 2 and 3 can make, by id: stage 1 checks content against these.
 EMBEDS = Embeds(
     charts={chart_id: entry.data for chart_id, entry in CHARTS.items()},
     widgets=frozenset(WIDGETS),
     page_embeds=frozenset(PAGE_EMBEDS) | frozenset(FACTS),
     pictures=frozenset(ALL_PICTURES),
+    built_pages=BUILT_PAGES,
 )
+
+#: Written into every site the build makes: only a folder holding it may be replaced.
+SITE_MARKER = ".second-heart-site"
+#: The project's own folders: a site is never built into, around or inside one of them.
+SOURCES = ("content", "clinics", "generators", "interactive", "tests", "benchmarks", "build",
+           "node_modules", ".git", ".venv")
+#: Site folders ``build_site`` is building into right now (the MkDocs hook leaves them alone).
+BUILDING: set[Path] = set()
 
 
 @dataclass
@@ -75,6 +100,52 @@ class Generated:
 def load_checked(project: Path = PROJECT) -> SiteContext:
     """Stage 1 alone (what ``second-heart check`` runs): every content problem, at once."""
     return load_content_checked(project / "content", EMBEDS)
+
+
+def check_site_dir(project: Path, site_dir: Path) -> None:
+    """Refuse a site folder the build could destroy: the project, a folder around it, one of
+    its source folders or anything inside them, a file, or a non-empty folder that a build
+    did not make (no ``SITE_MARKER``). Touches nothing."""
+    project, site = project.resolve(), site_dir.resolve()
+    refuse = f"will not build the site into {os.path.abspath(site_dir)}:"
+    other = f"Choose another folder with --site-dir (the default is {project / 'site'})."
+    if site == project:
+        raise BuildError(f"{refuse} it is the project folder, which a build would replace with the site. "
+                         + other)
+    if project.is_relative_to(site):
+        raise BuildError(f"{refuse} it contains the project folder {project}, which a build would delete. "
+                         + other)
+    for name in SOURCES:
+        source = (project / name).resolve()
+        if site == source:
+            where = "is the project's"
+        elif site.is_relative_to(source):
+            where = "is inside the project's"
+        elif source.is_relative_to(site):
+            where = "contains the project's"
+        else:
+            continue
+        raise BuildError(f"{refuse} it {where} {name}/ folder, which holds the project's own files. {other}")
+    if site.is_file() or (site.exists() and not site.is_dir()):
+        raise BuildError(f"{refuse} it is a file, not a folder. {other}")
+    if site.is_dir() and not (site / SITE_MARKER).is_file() and any(site.iterdir()):
+        raise BuildError(f"{refuse} it is not empty and has no {SITE_MARKER} file, so no build made it, and "
+                         "building would delete what is in it. Empty or delete it yourself (once, for a site "
+                         "built before this rule), or choose another folder with --site-dir.")
+
+
+def disk_error(exc: OSError, site_dir: Path) -> BuildError:
+    """A full disk, a read-only folder...: one line that names the path."""
+    path = exc.filename or site_dir
+    reason = exc.strerror or str(exc)
+    advice = {
+        errno.ENOSPC: " Free some disk space and build again.",
+        errno.EDQUOT: " Free some disk space and build again.",
+        errno.EACCES: " Check that you may write there, or choose another folder with --site-dir.",
+        errno.EPERM: " Check that you may write there, or choose another folder with --site-dir.",
+        errno.EROFS: " The disk is read-only: choose another folder with --site-dir.",
+    }.get(exc.errno or 0, "")
+    return BuildError(f"could not build the site: {path}: {reason}.{advice}")
 
 
 def generate(project: Path = PROJECT, docs_dir: Path | None = None) -> Generated:
@@ -120,11 +191,11 @@ def abbreviations(ctx: SiteContext) -> str:
     """Glossary terms as Markdown abbreviations: Material shows them as tooltips."""
     lines = []
     for term in sorted(ctx.glossary.values(), key=lambda t: -len(t.term)):
-        definition = term.definition.replace("\n", " ")
+        definition = term.definition  # made safe, one line, by markdown.abbreviation (#13)
         for label in [term.term, *term.aliases]:
-            lines.append(f"*[{label}]: {definition}")
+            lines.append(markdown.abbreviation(label, definition))
             if label[:1].islower():
-                lines.append(f"*[{label[:1].upper() + label[1:]}]: {definition}")
+                lines.append(markdown.abbreviation(label[:1].upper() + label[1:], definition))
     return "\n".join(lines) + "\n"
 
 
@@ -163,10 +234,19 @@ def build_site(project: Path = PROJECT, site_dir: Path | None = None) -> BuildRe
     from mkdocs.exceptions import Abort, MkDocsException
 
     started = time.perf_counter()
-    site_dir = (site_dir or project / "site").resolve()
+    project = project.resolve()
+    site_dir = Path(os.path.abspath(site_dir or project / "site"))  # as given: messages name it so
+    if not (project / "mkdocs.yml").is_file():
+        raise BuildError(f"{project} has no mkdocs.yml: give --project the project folder (the one "
+                         "holding mkdocs.yml and content/).")
+    check_site_dir(project, site_dir)  # before anything is touched
     # Fail fast, before MkDocs starts, with every content problem listed.
     load_checked(project)
-    temp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    try:
+        temp = new_site_folder(site_dir)
+    except OSError as exc:
+        raise disk_error(exc, site_dir) from exc
+    BUILDING.add(temp)
     try:
         (project / "build" / "docs").mkdir(parents=True, exist_ok=True)
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(temp), strict=True)
@@ -175,18 +255,41 @@ def build_site(project: Path = PROJECT, site_dir: Path | None = None) -> BuildRe
         except (Abort, MkDocsException) as exc:
             raise BuildError(f"MkDocs could not build the site: {exc}") from exc
         pages_built = len(list(temp.rglob("index.html")))
-        _swap(temp, site_dir)
+        swap(temp, site_dir)
+    except OSError as exc:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise disk_error(exc, site_dir) from exc
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
+    finally:
+        BUILDING.discard(temp)
     return BuildReport(pages=pages_built, seconds=time.perf_counter() - started, site_dir=site_dir)
 
 
-def _swap(new: Path, site_dir: Path) -> None:
+def new_site_folder(site_dir: Path) -> Path:
+    """An empty folder beside ``site_dir`` to build into (same disk, so the swap is a rename)."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    temp.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
+    return temp
+
+
+def swap(new: Path, site_dir: Path) -> None:
+    """Mark ``new`` as a built site and put it in place of ``site_dir`` (two renames);
+    if the second fails, the old site is put back."""
+    marker = "A site built by second-heart. The next build replaces this whole folder.\n"
+    (new / SITE_MARKER).write_text(marker, encoding="utf-8")
     old = None
     if site_dir.exists():
-        old = site_dir.with_name(f".site-old-{os.getpid()}")
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent)) / "site"
         site_dir.rename(old)
-    new.rename(site_dir)
+    try:
+        new.rename(site_dir)
+    except OSError:
+        if old is not None:  # put the old site back; should that fail too, it stays in .site-old-*
+            old.rename(site_dir)
+            old.parent.rmdir()
+        raise
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(old.parent, ignore_errors=True)

@@ -1,8 +1,9 @@
-"""The `second-heart` command line, the only argument parser: build, serve, check, model.
+"""The `second-heart` command line, the only argument parser: build, serve, check, handouts, model.
 
     second-heart [--project DIR] build [--site-dir DIR]
     second-heart [--project DIR] serve [--dev-addr HOST:PORT]
     second-heart [--project DIR] check [--grades]
+    second-heart [--project DIR] handouts [--out DIR] [--site-dir DIR] [--paper fit|a4|letter]
     second-heart model report (--scenario NAME [--compression MMHG] | --all) [--json]
 
 Library code raises; only this module prints and chooses exit codes:
@@ -14,13 +15,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, cast
 
-from generators.errors import SecondHeartError
+from generators.errors import BuildError, SecondHeartError
 
 MODEL_PROG = "second-heart model"
 
@@ -47,6 +49,17 @@ def _parser() -> _Parser:
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     check = sub.add_parser("check", help="validate content/ exactly as the build does (fast)")
     check.add_argument("--grades", action="store_true", help="also list every page's reading grade")
+    handouts = sub.add_parser(
+        "handouts", help="print the handouts to PDF (Chromium) into build/handouts/ and the built site",
+        description="Print every page's handout, the exercise log and the plan sheet to PDF with headless "
+                    "Chromium, into build/handouts/ (or --out), and copy the PDFs into the built site's "
+                    "handouts/ folder. Only handouts whose content changed are printed again.")
+    handouts.add_argument("--out", type=Path, default=None,
+                          help="where to write the HTML and PDF files (default: build/handouts/)")
+    handouts.add_argument("--site-dir", type=Path, default=None,
+                          help="the built site to copy the PDFs into (default: site/, when it was built)")
+    handouts.add_argument("--paper", choices=("fit", "a4", "letter"), default="fit",
+                          help="fit (default): prints on A4 and US Letter at 100%%; or exactly a4 or letter")
 
     from calf_pump import COMPRESSION_MAX_MMHG, SCENARIO_NAMES
 
@@ -84,11 +97,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(project, ns.site_dir)
         if ns.command == "check":
             return _check(project, ns.grades)
+        if ns.command == "handouts":
+            return _handouts(project, ns.out, ns.site_dir, ns.paper)
         return _serve(project, ns.dev_addr)
     except SecondHeartError as exc:
         print(exc.report(), file=sys.stderr)
         if ns.command == "build":
-            print("Nothing was built; site/ is unchanged.", file=sys.stderr)
+            site = "site/" if ns.site_dir is None else os.path.abspath(ns.site_dir)
+            print(f"Nothing was built; {site} is unchanged.", file=sys.stderr)
+        if ns.command == "handouts":
+            print("Nothing was replaced; the previous handouts are unchanged.", file=sys.stderr)
         return 1
 
 
@@ -136,13 +154,41 @@ def _check(project: Path, show_grades: bool) -> int:
     return 0
 
 
+def _handouts(project: Path, out: Path | None, site_dir: Path | None, paper: str) -> int:
+    from generators.build import SITE_MARKER, load_checked
+    from generators.handouts import Paper, copy_pdfs, make_handouts, site_look, write_handouts
+
+    site = Path(os.path.abspath(site_dir or project / "site"))
+    if site_dir is not None and not (site / SITE_MARKER).is_file():  # checked before anything is printed
+        raise BuildError(f"{site} is not a site that second-heart built (it has no {SITE_MARKER}). "
+                         f"Fix: build it first with `second-heart build --site-dir {site_dir}`")
+    ctx = load_checked(project)
+    look = site_look(ctx, project / "node_modules" / "@fontsource" / "atkinson-hyperlegible" / "files",
+                     cast(Paper, paper))
+    folder = Path(os.path.abspath(out or project / "build" / "handouts"))
+    written = write_handouts(make_handouts(ctx, look), folder)
+    print(f"Printed {len(written.printed)} handouts to PDF ({len(written.kept)} unchanged, kept) into "
+          f"{written.folder} in {written.seconds:.1f} s")
+    if (site / SITE_MARKER).is_file():
+        copied = copy_pdfs(written.folder, site / "handouts")
+        print(f"Copied {len(copied)} PDFs into {site / 'handouts'} (a new build replaces the site: run this "
+              "again after `second-heart build`)")
+    else:
+        print(f"No built site at {site}: the PDFs stay in {written.folder}")
+    return 0
+
+
 def _serve(project: Path, dev_addr: str) -> int:
     from mkdocs.commands.serve import serve
 
     from generators.build import load_checked
 
+    if not (project / "mkdocs.yml").is_file():
+        raise BuildError(f"{project} has no mkdocs.yml: give --project the project folder (the one "
+                         "holding mkdocs.yml and content/).")
     load_checked(project)
     (project / "build" / "docs").mkdir(parents=True, exist_ok=True)
+    _show_mkdocs_warnings()  # a failed rebuild is reported through MkDocs' log, with file and line
     serve(config_file=str(project / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
     return 0
 

@@ -1,27 +1,102 @@
-"""MkDocs hook: generate build/docs from content/ before every build (and live rebuild)."""
+"""MkDocs hook: generate build/docs from content/ before every build (and live rebuild).
+
+Plain ``mkdocs build`` is made as safe as ``second-heart build``: the site folder must
+pass the same rule (``generators.build.check_site_dir``: a folder a build made, or an
+empty or new one, never one of the project's own folders), MkDocs builds into a
+temporary folder beside it, and the result is swapped into place only when the build
+succeeded, strict-mode warnings included. ``second-heart build`` does the swap itself,
+and ``serve`` builds into a temporary folder of its own; for those the hook only
+generates. A failed rebuild during ``serve`` raises before MkDocs touches its folder, so
+the preview keeps showing the last good site; the message names the file and line.
+"""
 
 from __future__ import annotations
 
+import logging
+import shutil
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import CountHandler
 
-from generators.build import generate
+from generators.build import BUILDING, Generated, check_site_dir, disk_error, generate, new_site_folder, swap
 from generators.errors import SecondHeartError
+
+SERVE_NOTE = "The preview still shows the last good build; save a fix and it rebuilds."
+
+_command: str | None = None  # what MkDocs was started for: "build", "serve", "gh-deploy"
+_pending: list[tuple[Path, Path]] = []  # (temporary folder, site folder) of a plain `mkdocs build`
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 def on_config(config: Any) -> Any:
     project = Path(config.config_file_path).resolve().parent
+    site_dir = Path(config.site_dir).resolve()
+    _absolute_snippet_paths(config, project)
+    if site_dir in BUILDING:  # second-heart build: it swaps, and reports errors itself
+        return _use(config, generate(project, Path(config.docs_dir)))
+    plain = _command != "serve"
     try:
+        if plain:
+            check_site_dir(project, site_dir)
         result = generate(project, Path(config.docs_dir))
+        if plain:
+            temp = new_site_folder(site_dir)
+            _pending.append((temp, site_dir))
+            config.site_dir = str(temp)
     except SecondHeartError as exc:
-        raise PluginError(str(exc)) from exc
+        raise PluginError(f"{exc}\n{SERVE_NOTE}" if _command == "serve" else str(exc)) from exc
+    except OSError as exc:
+        raise PluginError(str(disk_error(exc, site_dir))) from exc
+    return _use(config, result)
+
+
+def _use(config: Any, result: Generated) -> Any:
+    """Give MkDocs what the generator made: the navigation, scripts and styles."""
     config.nav = result.nav
     config.extra_javascript = [*config.extra_javascript, *map(_script, result.extra_javascript)]
     config.extra_css = [*config.extra_css, *result.extra_css]
     return config
+
+
+@event_priority(-100)  # last, after every other hook has finished the site (the CSP hook)
+def on_post_build(config: Any) -> None:
+    """Swap a plain ``mkdocs build`` into place, unless strict mode is about to abort it."""
+    if not _pending:
+        return
+    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    if config.strict and any(counter.get_counts() for counter in counters):
+        return  # MkDocs raises Abort next; on_build_error removes the temporary folder
+    temp, site_dir = _pending.pop()
+    try:
+        swap(temp, site_dir)
+    except OSError as exc:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise PluginError(str(disk_error(exc, site_dir))) from exc
+    config.site_dir = str(site_dir)  # what comes next (gh-deploy) finds the site where it now is
+
+
+def on_build_error(error: Exception) -> None:
+    while _pending:
+        temp, _site_dir = _pending.pop()
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+def _absolute_snippet_paths(config: Any, project: Path) -> None:
+    """pymdownx.snippets reads base_path from the current folder; make it the project's,
+    so a build works from any folder."""
+    snippets = config.mdx_configs.get("pymdownx.snippets")
+    if snippets and "base_path" in snippets:
+        paths = snippets["base_path"]
+        paths = [paths] if isinstance(paths, str) else paths
+        snippets["base_path"] = [str(project / path) for path in paths]
 
 
 def _script(entry: str | dict[str, Any]) -> str | ExtraScriptValue:

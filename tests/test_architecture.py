@@ -36,6 +36,9 @@ RULES: list[tuple[str, str, tuple[str, ...]]] = [
       *FRONT_ENDS)),
     ("pages import no charts, widgets, pictures or front end", "generators/pages",
      ("generators.charts", "generators.widgets", "generators.pictures", "generators.build", *FRONT_ENDS)),
+    ("handouts import only stage 1 and the pictures: no charts, widgets, pages, build or front end",
+     "generators/handouts",
+     ("generators.charts", "generators.widgets", "generators.pages", "generators.build", *FRONT_ENDS)),
     ("nothing under generators/ imports the benchmarks or Playwright", "generators",
      ("benchmarks", "playwright")),
 ]
@@ -97,3 +100,10 @@ def test_importing_the_build_brings_no_command_line_benchmark_or_browser_driver(
     unwanted = sorted(name for name in loaded
                       if _matches(name, ("argparse", "playwright", "benchmarks", "generators.cli")))
     assert unwanted == []
+
+
+def test_no_generator_module_grows_into_a_junk_drawer() -> None:
+    """A module over 400 lines is doing more than one job: split it by job."""
+    long = {str(path.relative_to(ROOT)): n for path in sorted((ROOT / "generators").rglob("*.py"))
+            if (n := len(path.read_text("utf-8").splitlines())) > 400}
+    assert long == {}

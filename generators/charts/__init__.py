@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from generators.charts.spec import ChartSpec, chart_block, figure_json
 from generators.content.context import SiteContext
+from generators.content.data_schema import DoseResponse
 from generators.content.markdown import embeds
-from generators.content.schema import DoseResponse
 from generators.errors import ContentError, ContentErrors
 
 

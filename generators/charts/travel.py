@@ -9,7 +9,7 @@ from __future__ import annotations
 import plotly.graph_objects as go  # type: ignore[import-untyped]  # plotly ships no type hints
 
 from generators.charts.spec import ChartSpec
-from generators.content.schema import DoseResponse
+from generators.content.data_schema import DoseResponse
 
 
 def travel_clot_chart(data: DoseResponse) -> ChartSpec:

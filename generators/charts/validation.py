@@ -22,7 +22,7 @@ from typing import Any
 from calf_pump.protocols import WalkResult, longest_backward_flow_s, walking_test
 
 from generators.charts.model_table import raw_report
-from generators.content.schema import ModelSetting, ModelValidation, PublishedValue
+from generators.content.data_schema import ModelSetting, ModelValidation, PublishedValue
 
 #: Walking speed (km/h) at which backward flow is timed: the demo's walking pace.
 BACKFLOW_WALK_KMH = 4.0

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from generators.content.data_schema import DataFile
 from generators.content.kinds import BY_NAME, KINDS
 from generators.content.schema import (
     CareCard,
-    DataFile,
     Exercise,
     GlossaryTerm,
     Page,

@@ -1,5 +1,7 @@
-"""Checks that span files: every link, citation, sign, chart, widget and embed resolves,
-and the safety net (care.yml) holds together with the pages it names.
+"""Checks that span files or fields: every link, citation, sign, chart, widget and embed
+resolves (links themselves: ``links.py``), the safety net (care.yml) holds together with
+the pages it names, every review is due after it was done, and a data file holds numbers
+its chart can draw.
 
 They run on the partial context even when some files failed validation, so an editor
 sees every problem at once; an item that exists but failed validation (``broken``) is
@@ -14,10 +16,20 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generators.content import markdown
+from generators.content import links, markdown
 from generators.content.context import SiteContext
-from generators.content.kinds import BY_NAME, KINDS
-from generators.content.schema import CareCard, Exercise, Page, RiskFactor, Symptom, Topic
+from generators.content.data_schema import DoseResponse
+from generators.content.kinds import KINDS
+from generators.content.schema import (
+    CareCard,
+    Exercise,
+    Page,
+    Review,
+    RiskFactor,
+    SiteText,
+    Symptom,
+    Topic,
+)
 from generators.content.yaml_source import KeyPath, YamlFile, dotted
 from generators.errors import ContentError
 
@@ -32,6 +44,9 @@ class Embeds:
     widgets: frozenset[str] = frozenset()
     page_embeds: frozenset[str] = frozenset()
     pictures: frozenset[str] = frozenset()
+    #: Markdown files of the pages the build makes besides one per item and free page
+    #: (``index.md``, ``glossary.md``...): where relative links in content may lead.
+    built_pages: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -42,6 +57,9 @@ class Sources:
     care_file: YamlFile | None
     pages: dict[str, tuple[Page, str]]  # page id -> front matter, body
     broken: set[str]
+    # page id -> its front matter file, and the line of the file where the body starts
+    page_files: dict[str, tuple[YamlFile, int]] = field(default_factory=dict)
+    references_read: bool = True  # False: references.yml could not be read; citations go unchecked
 
 
 def strings(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
@@ -59,10 +77,11 @@ def strings(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
 def cross_check(ctx: SiteContext, sources: Sources, embeds: Embeds | None) -> list[ContentError]:
     errors: list[ContentError] = []
     broken = sources.broken
+    docs = _docs(ctx, broken, embeds)
 
     def check_refs(file: YamlFile, path: KeyPath, ref_ids: Iterable[str]) -> None:
         for ref_id in ref_ids:
-            if ref_id not in ctx.references and ref_id not in broken:
+            if ref_id not in ctx.references and ref_id not in broken and sources.references_read:
                 errors.append(
                     ContentError(file.rel, dotted(path), "the id of an entry in content/references.yml",
                                  f"'{ref_id}', which is not there",
@@ -71,20 +90,15 @@ def cross_check(ctx: SiteContext, sources: Sources, embeds: Embeds | None) -> li
                 )
 
     def check_text(file: YamlFile, base: KeyPath, item: BaseModel) -> None:
+        published_in = _published_in(ctx, item)
         for path, text in strings(item):
             full = (*base, *path)
             if path and path[-1] == "refs":
                 continue
             check_refs(file, full, markdown.citations(text))
-            for kind, target, _anchor in markdown.item_links(text):
-                if target not in ctx.items_of(kind) and target not in broken:
-                    folder = f"content/{ctx.lang}/{BY_NAME[kind].folder}"
-                    errors.append(
-                        ContentError(file.rel, dotted(full), f"the id of {_article(kind)} {kind} in "
-                                     f"content/{ctx.lang}/",
-                                     f"a link to '{kind}:{target}', which does not exist",
-                                     f"correct the id or add {folder}/{target}.yml", file.line_of(full))
-                    )
+            line = file.line_of(full)
+            errors.extend(links.item_link_errors(ctx, file.rel, dotted(full), line, text, broken))
+            errors.extend(links.link_errors(ctx, file.rel, dotted(full), line, text, published_in, docs))
 
     for item, file, base in sources.files:
         errors.extend(_check_step_pictures(item, file))
@@ -112,21 +126,113 @@ def cross_check(ctx: SiteContext, sources: Sources, embeds: Embeds | None) -> li
     if sources.care_file is not None and ctx.care is not None:
         errors += _check_safety_net(ctx, sources, sources.care_file)
     for page_id, (page, body) in sources.pages.items():
-        rel = f"content/{ctx.lang}/pages/{page_id}.md"
-        for ref_id in [*page.refs, *markdown.citations(body)]:
-            if ref_id not in ctx.references:
-                errors.append(
-                    ContentError(rel, "", "the id of an entry in content/references.yml",
-                                 f"'{ref_id}', which is not there",
-                                 "add the source to content/references.yml or correct the id")
-                )
+        errors += _check_free_page(ctx, sources, page_id, page, body, docs)
+    for item, file, base in sources.files:
+        errors += _check_review_dates(item, file, base)
+        if isinstance(item, DoseResponse):
+            errors += _check_dose_response(item, file)
+    for page_id, (head, _line) in sources.page_files.items():
+        errors += _check_review_dates(sources.pages[page_id][0], head, ())
     if embeds is not None:
         errors += _check_embeds(ctx, sources, embeds)
     return errors
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
+def _published_in(ctx: SiteContext, item: BaseModel) -> str | None:
+    """The Markdown file an item's text is shown in; None when it is shown in several
+    folders (care.yml, the glossary) or nowhere as a page (data files)."""
+    for kind in KINDS:
+        if isinstance(item, kind.model):
+            return ctx.doc_of(kind.name, getattr(item, "id", ""))
+    return "index.md" if isinstance(item, SiteText) else None  # the home, help, demo and checklist pages
+
+
+def _docs(ctx: SiteContext, broken: set[str], embeds: Embeds | None) -> frozenset[str] | None:
+    """Every Markdown file of the site, or None when the build's own pages are not known."""
+    if embeds is None:
+        return None
+    ids = {kind.name: {*ctx.items_of(kind.name), *broken} for kind in KINDS}
+    return frozenset({*embeds.built_pages, *(f"{links.FREE_PAGES}/{p}.md" for p in {*ctx.pages, *broken}),
+                      *(ctx.doc_of(kind, item_id) for kind, found in ids.items() for item_id in found)})
+
+
+def _line_in(body: str, needle: str, first_line: int) -> int:
+    at = body.find(needle)
+    return first_line + (body.count("\n", 0, at) if at >= 0 else 0)
+
+
+def _check_free_page(ctx: SiteContext, sources: Sources, page_id: str, page: Page, body: str,
+                     docs: frozenset[str] | None) -> list[ContentError]:
+    """A free page's sources, item links and relative links, located in its file."""
+    errors: list[ContentError] = []
+    head, body_line = sources.page_files.get(page_id, (None, 1))
+    rel = head.rel if head else f"content/{ctx.lang}/pages/{page_id}.md"
+
+    def missing(ref_id: str, key: str, line: int | None) -> None:
+        if ref_id not in ctx.references and ref_id not in sources.broken and sources.references_read:
+            errors.append(ContentError(rel, key, "the id of an entry in content/references.yml",
+                                       f"'{ref_id}', which is not there",
+                                       "add the source to content/references.yml or correct the id", line))
+
+    for index, ref_id in enumerate(page.refs):
+        missing(ref_id, f"refs[{index}]", head.line_of(("refs", index)) if head else None)
+    for ref_id in markdown.citations(body):
+        missing(ref_id, "", _line_in(body, f"[@{ref_id}]", body_line))
+    for line_no, line in enumerate(body.split("\n"), start=body_line):
+        if ":" in line:
+            errors += links.item_link_errors(ctx, rel, "", line_no, line, sources.broken)
+    errors += links.link_errors(ctx, rel, "", body_line, body, f"{links.FREE_PAGES}/{page_id}.md", docs)
+    return errors
+
+
+def _check_review_dates(item: BaseModel, file: YamlFile, base: KeyPath) -> list[ContentError]:
+    """Every review is due after it was done."""
+    errors = []
+    for path, value in _walk(item, base):
+        if isinstance(value, Review) and value.next_review <= value.last_reviewed:
+            key = (*path, "next_review")
+            errors.append(ContentError(
+                file.rel, dotted(key), f"a date after last_reviewed ({value.last_reviewed.isoformat()})",
+                value.next_review.isoformat(), "set next_review to the date the page is next due for review",
+                file.line_of(key)))
+    return errors
+
+
+#: A dose-response chart draws at most this many points, and a trend this steep per step.
+MAX_CHART_POINTS = 100
+MAX_RELATIVE_RISK_PER_STEP = 10
+
+
+def _check_dose_response(data: DoseResponse, file: YamlFile) -> list[ContentError]:
+    """Numbers the travel chart can draw: a range that goes forward, a sensible number of
+    points and a trend that stays finite."""
+    errors = []
+
+    def error(key: str, expected: str, received: str, hint: str) -> None:
+        errors.append(ContentError(file.rel, key, expected, received, hint, file.line_of((key,))))
+
+    span = data.max_hours - data.baseline_hours
+    if span <= 0:
+        error("max_hours", f"a number of hours greater than baseline_hours ({data.baseline_hours:g})",
+              f"{data.max_hours:g}", "set max_hours to the longest trip the chart should show")
+    elif span / data.step_hours > MAX_CHART_POINTS:
+        error("step_hours", f"a step that gives at most {MAX_CHART_POINTS} points from baseline_hours to "
+              "max_hours", f"{data.step_hours:g} ({span / data.step_hours:.0f} points)",
+              "use the step the source reports, e.g. 2 for 'per 2 hours'")
+    if data.relative_risk > MAX_RELATIVE_RISK_PER_STEP:
+        error("relative_risk", f"a relative risk per step of at most {MAX_RELATIVE_RISK_PER_STEP}",
+              f"{data.relative_risk:g}", "write the relative risk as published, e.g. 1.18 for 18% higher")
+    return errors
+
+
+def _walk(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:
+    yield path, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk(getattr(value, name), (*path, name))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*path, index))
 
 
 def _check_picture_ids(item: BaseModel, file: YamlFile, known: frozenset[str]) -> list[ContentError]:

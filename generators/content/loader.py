@@ -1,30 +1,33 @@
 """Stage 1 of the build: read content/, validate everything, cross-check, measure.
 
-Phase 1 reads and validates each file on its own (YAML syntax, then the schema).
-Phase 2 checks what spans files (``crossrefs``): ids match file names and are unique,
-every link, citation, chart, widget and embed names something that exists. Phase 3 runs
-the rules on the words (``checks``): citations present, reading grades. All problems are
-collected and raised together as one ``ContentErrors``, so an editor fixes them in one
-pass. ``second-heart check`` runs exactly ``load_checked``, as the build does.
+Phase 0 surveys content/ (``layout``): which files exist, which may be read, and the
+rule for file names. Phase 1 reads and validates each file on its own: its bytes as
+UTF-8 text (``text_file``), its YAML (``yaml_source``), then the schema. Phase 2 checks
+what spans files (``crossrefs``): ids match file names and are unique, every link,
+citation, chart, widget and embed names something that exists, languages match their
+folders. Phase 3 runs the rules on the words (``checks``): citations present, reading
+grades. All problems are collected and raised together as one ``ContentErrors``, so an
+editor fixes them in one pass. ``second-heart check`` runs exactly ``load_checked``, as
+the build does.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar, cast
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
-from generators.content import checks
+from generators.content import checks, safety
 from generators.content.context import SiteContext
 from generators.content.crossrefs import Embeds, Sources, cross_check
+from generators.content.data_schema import DATA_FILES, DataFile
 from generators.content.kinds import KINDS
+from generators.content.layout import YAML, Layout, survey
 from generators.content.messages import schema_error
 from generators.content.schema import (
-    DATA_FILES,
     CareCard,
-    DataFile,
     GlossaryTerm,
     Page,
     PageBase,
@@ -33,43 +36,55 @@ from generators.content.schema import (
     SiteText,
 )
 from generators.content.svg import check_svg
-from generators.content.yaml_source import FrontMatter, InvalidYaml, KeyPath, YamlFile, describe
+from generators.content.text_file import Unreadable, read_text
+from generators.content.yaml_source import InvalidYaml, KeyPath, YamlFile, describe, front_matter
 from generators.errors import ContentError, ContentErrors
 
 M = TypeVar("M", bound=BaseModel)
-
-_FRONT_MATTER_END = "\n---\n"
 
 
 class Loader:
     """Collects every problem while reading content/."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, layout: Layout) -> None:
         self.root = root
-        self.errors: list[ContentError] = []
+        self.layout = layout
+        self.errors: list[ContentError] = list(layout.errors)
         # Ids of items that exist but failed validation: references to them are not
         # reported again as "does not exist", which would only bury the real problem.
-        self.broken: set[str] = set()
+        self.broken: set[str] = set(layout.broken_ids)
+        self.failed: set[Path] = set()  # files that could not be read as a whole
 
     def rel(self, path: Path) -> str:
         try:
-            return str(path.relative_to(self.root.parent))
+            return path.relative_to(self.root.parent).as_posix()
         except ValueError:
             return str(path)
 
-    def read(self, path: Path) -> YamlFile | None:
+    def text(self, path: Path) -> str | None:
+        """A file's text, or None (and the reason recorded) when it cannot be read."""
+        if not self.layout.allows(path):
+            return None  # the survey has said why
         if not path.is_file():
-            self.errors.append(
-                ContentError(
-                    self.rel(path), "", "this file to exist", "no file",
-                    "create it (see README: 'Adding or editing content')",
-                )
-            )
+            self.errors.append(ContentError(self.rel(path), "", "this file to exist", "no file",
+                                            "create it (see README: 'Adding or editing content')"))
             return None
         try:
-            return YamlFile(path, self.rel(path))
+            return read_text(path, self.rel(path), self.root)
+        except Unreadable as unreadable:
+            self.errors.extend(unreadable.errors)
+            return None
+
+    def read(self, path: Path) -> YamlFile | None:
+        text = self.text(path)
+        if text is None:
+            self.failed.add(path)
+            return None
+        try:
+            return YamlFile(self.rel(path), text)
         except InvalidYaml as invalid:
-            self.errors.append(invalid.error)
+            self.errors.extend(invalid.errors)
+            self.failed.add(path)
             return None
 
     def one(self, path: Path, model: type[M]) -> tuple[M, YamlFile] | None:
@@ -83,9 +98,11 @@ class Loader:
         if file is None:
             return []
         if not isinstance(file.data, list):
+            self.failed.add(path)
+            received = "an empty file" if file.empty else describe(file.data)
             self.errors.append(
                 ContentError(file.rel, "", f"a list of {model.__name__} entries",
-                             describe(file.data), "start each entry with '- id: ...'", 1)
+                             received, "start each entry with '- id: ...'", 1)
             )
             return []
         out = []
@@ -98,6 +115,13 @@ class Loader:
         return out
 
     def validate(self, file: YamlFile, data: object, model: type[M], prefix: KeyPath) -> M | None:
+        if file.empty and not prefix:
+            received = "an empty file" if file.first_line == 1 else "nothing between the two '---' lines"
+            self.errors.append(ContentError(
+                file.rel, "", f"the keys of {model.__name__} (see generators/content/schema.py)",
+                received, "fill it in (a file of the same kind shows the keys), or delete it",
+                file.first_line))
+            return None
         try:
             return model.model_validate(data)
         except ValidationError as exc:
@@ -105,37 +129,43 @@ class Loader:
                 self.errors.append(schema_error(file, model, err, prefix))
             return None
 
+    def with_id(self, path: Path, file: YamlFile, item_id: str, others: set[str]) -> bool:
+        """The id written in a file is its file name (links, pages and embeds use it)."""
+        if item_id == path.stem:
+            return True
+        taken = f", the id of {self.rel(path.with_stem(item_id))}" if item_id in others else ""
+        self.errors.append(
+            ContentError(file.rel, "id", f"'{path.stem}' (the file name without {path.suffix})",
+                         f"'{item_id}'{taken}",
+                         "make the id and the file name the same; ids never change once published",
+                         file.line_of(("id",)))
+        )
+        self.broken.add(path.stem)
+        return False
+
     def folder(self, folder: Path, model: type[PageBase]) -> dict[str, tuple[PageBase, YamlFile]]:
         items: dict[str, tuple[PageBase, YamlFile]] = {}
         if not folder.is_dir():
-            self.errors.append(
-                ContentError(self.rel(folder), "", "a folder of YAML files", "no folder",
-                             f"create {self.rel(folder)}/ with one .yml file per item")
-            )
+            if self.layout.allows(folder):
+                self.errors.append(
+                    ContentError(self.rel(folder), "", "a folder of YAML files", "no folder",
+                                 f"create {self.rel(folder)}/ with one .yml file per item"))
             return items
-        for path in sorted(folder.glob("*.y*ml")):
+        paths = self.layout.files_in(folder, YAML)
+        for path in paths:
             file = self.read(path)
             item = None if file is None else self.validate(file, file.data, model, ())
             if file is None or item is None:
                 self.broken.add(path.stem)
-                continue
-            if item.id != path.stem:
-                self.errors.append(
-                    ContentError(file.rel, "id", f"'{path.stem}' (the file name without .yml)",
-                                 f"'{item.id}'",
-                                 "make the id and the file name the same; ids never change once published",
-                                 file.line_of(("id",)))
-                )
-                self.broken.add(path.stem)
-                continue
-            items[item.id] = (item, file)
+            elif self.with_id(path, file, item.id, {p.stem for p in paths}):
+                items[item.id] = (item, file)
         return items
 
     def data_files(self, folder: Path) -> dict[str, tuple[DataFile, YamlFile]]:
         """content/data/*.yml: published numbers that charts draw. A missing file is
         reported by the cross-check, where a chart that needs it is named."""
         found: dict[str, tuple[DataFile, YamlFile]] = {}
-        for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+        for path in self.layout.files_in(folder, YAML):
             model = DATA_FILES.get(path.stem)
             if model is None:
                 self.errors.append(ContentError(
@@ -150,6 +180,27 @@ class Loader:
                 found[path.stem] = cast(tuple[DataFile, YamlFile], loaded)
         return found
 
+    def pages(self, folder: Path) -> tuple[dict[str, tuple[Page, str]], dict[str, tuple[YamlFile, int]]]:
+        """Free pages: Markdown with front matter. By id: (front matter, body) and
+        (front matter file, first line of the body)."""
+        pages: dict[str, tuple[Page, str]] = {}
+        files: dict[str, tuple[YamlFile, int]] = {}
+        paths = self.layout.files_in(folder, (".md",))
+        for path in paths:
+            text = self.text(path)
+            if text is None:
+                continue
+            try:
+                head, body, body_line = front_matter(self.rel(path), text)
+            except InvalidYaml as invalid:
+                self.errors.extend(invalid.errors)
+                continue
+            page = self.validate(head, head.data, Page, ())
+            if page is not None and self.with_id(path, head, page.id, {p.stem for p in paths}):
+                pages[page.id] = (page, body)
+                files[page.id] = (head, body_line)
+        return pages, files
+
 
 def load_checked(content: Path, embeds: Embeds | None = None, lang: str = "en") -> SiteContext:
     """Stage 1: ``load_content`` plus the rules on the words; every problem at once."""
@@ -160,37 +211,71 @@ def load_content(root: Path, lang: str = "en", embeds: Embeds | None = None, *,
                  run_checks: bool = False) -> SiteContext:
     """Read, validate and cross-check all of content/; raise ``ContentErrors`` on any problem.
 
-    ``embeds`` lists the charts, widgets and page embeds the build can make; without it
-    their ids are not checked (for tests of the loader alone).
+    ``lang`` is the language the site is built in; the other languages listed in
+    settings.yml are read and checked the same way. ``embeds`` lists the charts, widgets,
+    page embeds and pages the build can make; without it their ids and relative links are
+    not checked (for tests of the loader alone).
     """
     root = root.resolve()
-    loader = Loader(root)
-    text_root = root / lang
+    if not root.is_dir():
+        raise ContentErrors([ContentError(root.name, "", "the content folder", "no folder",
+                                          f"check the project folder: {root} does not exist")])
+    loader = Loader(root, survey(root))
     settings = loader.one(root / "settings.yml", Settings)
+    references = _unique(loader, loader.many(root / "references.yml", Reference))
+    data = loader.data_files(root / "data")
+    loader.errors.extend(safety.check_shared(settings, references))  # no script from content
+    for svg in sorted(p for files in loader.layout.files.values() for p in files if p.suffix == ".svg"):
+        loader.errors.extend(check_svg(svg.read_bytes(), loader.rel(svg)))
+    others = _check_languages(loader, settings, lang)
+    data_files: list[tuple[BaseModel, YamlFile, KeyPath]] = [(v, f, ()) for v, f in data.values()]
+    shared = _Shared(settings[0] if settings else None, {k: v[0] for k, v in references.items()},
+                     {k: v[0] for k, v in data.items()}, data_files,
+                     references_read=root / "references.yml" not in loader.failed)
+    ctx = _load_language(loader, lang, shared, embeds)
+    for other in others:
+        _load_language(loader, other, shared, embeds)
+    if run_checks and not loader.errors:
+        loader.errors.extend(checks.check_content(ctx))
+    if loader.errors:
+        raise ContentErrors(list(dict.fromkeys(loader.errors)))
+    return ctx
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every language shares: settings, references and data files."""
+
+    settings: Settings | None
+    references: dict[str, Reference]
+    data: dict[str, DataFile]
+    data_files: list[tuple[BaseModel, YamlFile, KeyPath]]
+    references_read: bool  # False: references.yml could not be read, so citations are not checked
+
+
+def _load_language(loader: Loader, lang: str, shared: _Shared, embeds: Embeds | None) -> SiteContext:
+    """One language's files, cross-checked with the shared ones (references, data)."""
+    text_root = loader.root / lang
     site = loader.one(text_root / "site.yml", SiteText)
     care = loader.one(text_root / "care.yml", CareCard)
-    references = _unique(loader, loader.many(root / "references.yml", Reference))
     glossary = _unique(loader, loader.many(text_root / "glossary.yml", GlossaryTerm))
     folders = {kind.name: loader.folder(text_root / kind.folder, kind.model) for kind in KINDS}
-    pages = _load_pages(loader, text_root / "pages")
-    data = loader.data_files(root / "data")
-    for svg in sorted(root.rglob("*.svg")):  # authored drawings (logos, diagrams): safe and small
-        loader.errors.extend(check_svg(svg.read_bytes(), loader.rel(svg)))
+    pages, page_files = loader.pages(text_root / "pages")
 
     # Cross-checks run even when some files failed, so every problem is reported at
     # once; items that failed validation are simply absent from the partial context.
     ctx = SiteContext(
-        root=root,
+        root=loader.root,
         lang=lang,
-        settings=cast(Settings, settings and settings[0]),
+        settings=cast(Settings, shared.settings),
         site=cast(SiteText, site and site[0]),
         care=cast(CareCard, care and care[0]),
-        references={k: v[0] for k, v in references.items()},
+        references=shared.references,
         glossary={k: v[0] for k, v in glossary.items()},
         items={name: {k: v[0] for k, v in found.items()} for name, found in folders.items()},
         pages={k: v[0] for k, v in pages.items()},
         page_bodies={k: v[1] for k, v in pages.items()},
-        data={k: v[0] for k, v in data.items()},
+        data=shared.data,
     )
     files: list[tuple[BaseModel, YamlFile, KeyPath]] = [
         (item, file, ()) for found in folders.values() for item, file in found.values()
@@ -200,14 +285,35 @@ def load_content(root: Path, lang: str = "en", embeds: Embeds | None = None, *,
         files.append((site[0], site[1], ()))
     if care is not None:
         files.append((care[0], care[1], ()))
-    files += [(value, file, ()) for value, file in data.values()]
-    sources = Sources(files, care[1] if care else None, pages, loader.broken)
+    files += shared.data_files
+    sources = Sources(files, care[1] if care else None, pages, loader.broken, page_files,
+                      references_read=shared.references_read)
     loader.errors.extend(cross_check(ctx, sources, embeds))
-    if run_checks and not loader.errors:
-        loader.errors.extend(checks.check_content(ctx))
-    if loader.errors:
-        raise ContentErrors(loader.errors)
+    loader.errors.extend(safety.check_sources(sources))  # no script from content (safety.py)
     return ctx
+
+
+def _check_languages(loader: Loader, settings: tuple[Settings, YamlFile] | None, lang: str) -> list[str]:
+    """Language folders and settings.yml agree; returns the listed languages besides ``lang``
+    that have a folder (they are read and checked too)."""
+    if settings is None:
+        return []
+    listed = settings[0].languages
+    present = loader.layout.languages
+    for folder in present:
+        if folder not in listed:
+            loader.errors.append(ContentError(
+                f"content/{folder}", "", "a language listed under 'languages' in content/settings.yml "
+                f"({', '.join(listed)})", f"the folder '{folder}'",
+                f"add {folder} to 'languages' in content/settings.yml, or move the folder out of content/"))
+    for index, listed_lang in enumerate(listed):
+        if listed_lang not in present and listed_lang != lang:
+            loader.errors.append(ContentError(
+                settings[1].rel, f"languages[{index}]", f"a folder content/{listed_lang}/ with the pages in "
+                "this language", "no folder", f"create content/{listed_lang}/ (a translated copy of "
+                f"content/{lang}/), or remove '{listed_lang}' from 'languages'",
+                settings[1].line_of(("languages", index))))
+    return [other for other in listed if other != lang and other in present]
 
 
 class _HasId(Protocol):
@@ -232,25 +338,3 @@ def _unique[T: _HasId](
             continue
         seen[item_id] = (item, file, index)
     return seen
-
-
-def _load_pages(loader: Loader, folder: Path) -> dict[str, tuple[Page, str]]:
-    pages: dict[str, tuple[Page, str]] = {}
-    if not folder.is_dir():
-        return pages
-    for path in sorted(folder.glob("*.md")):
-        rel = loader.rel(path)
-        text = path.read_text(encoding="utf-8")
-        end = text.find(_FRONT_MATTER_END, 3) if text.startswith("---\n") else -1
-        if end < 0:
-            loader.errors.append(
-                ContentError(rel, "", "YAML front matter between two '---' lines at the top",
-                             "none", "start the file with '---', the page's id, title, description "
-                             "and review, then '---'", 1)
-            )
-            continue
-        head = text[4:end + 1]
-        page = loader.validate(FrontMatter(rel, head), yaml.safe_load(head), Page, ())
-        if page is not None:
-            pages[page.id] = (page, text[end + len(_FRONT_MATTER_END):])
-    return pages

@@ -44,6 +44,11 @@ def schema_error(file: YamlFile, model: type[BaseModel], err: Any, prefix: KeyPa
     if kind == "literal_error":
         expected = "one of " + err["ctx"]["expected"]
         hint = "use one of the listed values exactly"
+    if kind in _BOUNDS:
+        word, bound = _BOUNDS[kind]
+        expected = f"a number {word} {err['ctx'][bound]:g}"
+    if kind in ("model_type", "dict_type") and not loc:
+        hint = "write the file as 'key: value' lines, without '- ' in front of them"
     if kind in ("too_short", "too_long"):
         expected = err["msg"][0].lower() + err["msg"][1:]
     if kind == "string_pattern_mismatch" and str(loc[-1]) in _PATTERN_HINTS:
@@ -55,6 +60,10 @@ _EXPECTATIONS: dict[str, tuple[str, str]] = {
     "string_type": ("text", "write the value as text; put it in quotes if it looks like a number or a date"),
     "int_type": ("a whole number", "write a number without quotes"),
     "int_from_float": ("a whole number", "write a number without a decimal point"),
+    "float_type": ("a number", "write a number without quotes, e.g. 1.5"),
+    "finite_number": ("a finite number", "write the number itself"),
+    "greater_than": ("a larger number", "see the valid range in generators/content/schema.py"),
+    "less_than": ("a smaller number", "see the valid range in generators/content/schema.py"),
     "date_type": ("a date (YYYY-MM-DD)", "write the date as YYYY-MM-DD without quotes"),
     "list_type": ("a list", "start each item on its own line with '- '"),
     "model_type": ("a mapping (key: value pairs)", "indent the keys under this one"),
@@ -68,6 +77,9 @@ _EXPECTATIONS: dict[str, tuple[str, str]] = {
     "less_than_equal": ("a smaller number", "see the valid range in generators/content/schema.py"),
     "bool_type": ("true or false", "write true or false without quotes"),
 }
+
+_BOUNDS = {"greater_than": ("greater than", "gt"), "greater_than_equal": ("of at least", "ge"),
+           "less_than": ("less than", "lt"), "less_than_equal": ("of at most", "le")}
 
 _PATTERN_HINTS = {
     "doi": ("a DOI such as 10.1152/jappl.1992.72.6.2063",

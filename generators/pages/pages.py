@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from generators.content import markdown
+from markupsafe import Markup
+
+from generators.content import markdown, safety
 from generators.content.context import SiteContext
 from generators.content.kinds import BY_NAME, KINDS
 from generators.content.schema import BuiltPage, PageBase, Topic
@@ -17,6 +19,7 @@ from generators.pages.render import (
     RenderedPage,
     format_reference,
     front_matter,
+    html_text,
     jsonld,
     make_env,
     url_of_doc,
@@ -49,10 +52,13 @@ def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
     env = make_env()
     site = Site()
 
+    def picture(picture_id: str, alt: str) -> Markup:  # stage 2's drawing, its alt text escaped there
+        return Markup(embeds.picture(picture_id, alt))
+
     def add(path: str, template: str, page_title: str, page_description: str, *,
             page_kind: str = "page", item: PageBase | BuiltPage | None = None, **values: Any) -> RenderedPage:
         r = PageRenderer(ctx, path)
-        body = env.get_template(template).render(ctx=ctx, r=r, item=item, picture=embeds.picture, **values)
+        body = env.get_template(template).render(ctx=ctx, r=r, item=item, picture=picture, **values)
         meta: dict[str, Any] = {"title": page_title, "description": page_description}
         if template == "widget_page.md.j2":
             meta["widget_page"] = True
@@ -60,7 +66,8 @@ def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
             meta["last_reviewed"] = item.review.last_reviewed.isoformat()
             meta["sources"] = list(r.cited)
             meta["jsonld"] = jsonld(ctx, page_kind, item, r.cited, url_of_doc(path))
-        page = RenderedPage(path, page_title, front_matter(meta) + body, page_kind,
+        text = markdown.inert_snippets(front_matter(meta) + body)  # content never includes a file
+        page = RenderedPage(path, page_title, text, page_kind,
                             getattr(item, "id", None), list(r.cited))
         site.pages.append(page)
         return page
@@ -74,8 +81,8 @@ def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
         assert isinstance(topic, Topic)
         kind = BY_NAME["topic"]
         add(ctx.doc_of("topic", topic.id), kind.template, topic.title, topic.description,
-            page_kind="topic", item=topic, charts=[embeds.charts[c] for c in topic.charts],
-            widgets=[embeds.widgets[w] for w in topic.widgets])
+            page_kind="topic", item=topic, charts=[Markup(embeds.charts[c]) for c in topic.charts],
+            widgets=[Markup(embeds.widgets[w]) for w in topic.widgets])
 
     for kind in KINDS:
         if kind.section_intro is None:
@@ -92,13 +99,13 @@ def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
     for path, widget_id, words in (("demo.md", "vein-valve", ctx.site.demo),
                                    ("checklist.md", "risk-checklist", ctx.site.checklist)):
         add(path, "widget_page.md.j2", words.title, words.description, item=words,
-            block=embeds.widgets[widget_id])
+            block=Markup(embeds.widgets[widget_id]))
 
     made = {**embeds.page_embeds, **{name: fact(ctx) for name, fact in FACTS.items()}}
     for page_id, page in ctx.pages.items():
-        body = markdown.replace_embeds(ctx.page_bodies[page_id], made.__getitem__)
         add(f"about/{page_id}.md", "free_page.md.j2", page.title, page.description,
-            page_kind="page", item=page, body=body)  # type: ignore[arg-type]
+            page_kind="page", item=page, body=ctx.page_bodies[page_id],  # type: ignore[arg-type]
+            embed=lambda name: _checked(made[name]))
 
     add("glossary.md", "glossary.md.j2", "Glossary",
         "Plain-language meanings of the words used on this site.",
@@ -118,8 +125,15 @@ def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
     return site
 
 
+def _checked(embed: str) -> str:
+    """A build-time embed, which may hold words from content (settings, data files): shown
+    as text if it breaks the rules content keeps (safety.py)."""
+    return embed if safety.is_safe(embed) else markdown.plain(embed)
+
+
 def build_nav(ctx: SiteContext, site: Site) -> list[Any]:
-    titles = {p.path: p.title for p in site.pages}
+    """The navigation. Material prints its titles as HTML, so they are escaped here."""
+    titles = {p.path: html_text(p.title) for p in site.pages}
 
     def section(kind_name: str) -> dict[str, Any]:
         kind = BY_NAME[kind_name]
@@ -133,11 +147,12 @@ def build_nav(ctx: SiteContext, site: Site) -> list[Any]:
 
     return [
         {"Home": "index.md"},
-        {ctx.site.get_help.title: "get-help-now.md"},
+        {html_text(ctx.site.get_help.title): "get-help-now.md"},
         *(section(kind.name) for kind in KINDS),
-        {"Try it": [{ctx.site.demo.title: "demo.md"}, {ctx.site.checklist.title: "checklist.md"}]},
+        {"Try it": [{html_text(ctx.site.demo.title): "demo.md"},
+                    {html_text(ctx.site.checklist.title): "checklist.md"}]},
         {"About": [
-            *({ctx.pages[i].title: f"about/{i}.md"} for i in ctx.pages),
+            *({html_text(ctx.pages[i].title): f"about/{i}.md"} for i in ctx.pages),
             {"Glossary": "glossary.md"},
             {"References": "references.md"},
         ]},

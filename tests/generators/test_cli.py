@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generators.build import SITE_MARKER
 from generators.cli import main
 from tests.generators.golden import FIXTURE
 
@@ -22,6 +23,7 @@ def project(tmp_path: Path) -> Path:
     shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("<p>the previous site</p>")
+    (tmp_path / "site" / SITE_MARKER).write_text("built by second-heart\n")
     return tmp_path
 
 
@@ -106,6 +108,7 @@ def test_check_and_build_reject_the_same_content_with_the_same_located_message(
 
 def test_a_deleted_data_file_stops_the_real_content_in_a_separate_process(tmp_path: Path) -> None:
     shutil.copytree(PROJECT / "content", tmp_path / "content")
+    shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "content" / "data" / "travel-clot-risk.yml").unlink()
     for command in ("check", "build"):
         done = subprocess.run([sys.executable, "-m", "generators.cli", "--project", str(tmp_path), command],

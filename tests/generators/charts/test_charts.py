@@ -10,7 +10,7 @@ import yaml
 
 from generators.charts.spec import ChartSpec, chart_block, figure_json
 from generators.charts.travel import travel_clot_chart
-from generators.content.schema import DoseResponse
+from generators.content.data_schema import DoseResponse
 
 PROJECT = Path(__file__).resolve().parents[3]
 

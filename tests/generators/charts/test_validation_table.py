@@ -10,7 +10,7 @@ import yaml
 
 from generators.charts import PAGE_EMBEDS
 from generators.charts.validation import validation_table_markdown, verdicts
-from generators.content.schema import ModelValidation, PublishedValue
+from generators.content.data_schema import ModelValidation, PublishedValue
 
 PROJECT = Path(__file__).resolve().parents[3]
 

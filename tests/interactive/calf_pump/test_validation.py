@@ -17,7 +17,8 @@ from calf_pump import SCENARIO_NAMES
 from calf_pump.protocols import apg, avp_and_residual, walking_test
 
 from generators.charts.validation import READOUTS, Verdict, band, verdict
-from generators.content.schema import ModelReadout, ModelScenario, ModelValidation, Reference
+from generators.content.data_schema import ModelReadout, ModelScenario, ModelValidation
+from generators.content.schema import Reference
 
 PROJECT = Path(__file__).resolve().parents[3]
 DATA = ModelValidation.model_validate(
