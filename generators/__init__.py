@@ -7,6 +7,7 @@ Folders follow the data's one-way trip (see ``build.py`` for the pipeline in ord
     widgets/   stage 2b: the in-browser widgets' blocks and files (registry WIDGETS)
     pictures/  stage 2c: exercise pictures and diagrams drawn as SVG from pose data
     pages/     stage 3: Markdown pages, navigation, templates
+    handouts/  print handouts (HTML + PDF with QR codes), on demand: `second-heart handouts`
     theme/     Material template override; assets/: the site's own CSS, JS and icons
 
 ``build.py`` runs the stages, ``cli.py`` is the only command-line front end and
