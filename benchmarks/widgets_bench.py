@@ -4,11 +4,15 @@ Serves the built site/ on 127.0.0.1, drives Chromium (Playwright) and prints:
 
 * cold load: navigation to the demo widget's data-state="ready", empty cache;
 * bare Pyodide boot in the same browser and server (a minimal page, not part of site/),
-  so the difference is what the widgets add;
+  once before the widget page and once after it, so the difference from their mean is
+  what the widgets add;
 * warm load: the second widget page after Material's instant navigation;
 * the longest main-thread task while loading (PerformanceObserver "longtask");
-* bytes transferred;
-* animation frame times (median and 95th percentile) while walking.
+* bytes transferred, and layout shift on the widget page (its styles arrive with the widget);
+* a plain content page: its requests and bytes, and how many of them are widget files
+  (assets/widgets/, assets/pyodide/);
+* animation frame times (median and 95th percentile) while walking;
+* the cold and warm timelines: the worker's and the page's performance marks.
 
 Run from the project folder, after `./dev test` (Playwright is a test extra):
 
@@ -29,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from benchmarks.harness import CHROMIUM_ARGS, chromium_path, serve, serve_sitemap_locally
 
@@ -37,25 +42,36 @@ REPO = Path(__file__).resolve().parents[1]
 BARE_PAGE = "/__bench__/bare.html"
 
 # The bare page boots Pyodide in a module worker from the site's own copy, exactly as the
-# widgets do, but loads no packages and runs no project code.
+# widgets do, but loads no packages and runs no project code. Its worker reports when it
+# started, when the WebAssembly module was running (before the interpreter) and when
+# Python answered, in ms since the epoch origin (turned into the page's time below).
 _BARE_HTML = """<!doctype html><meta charset="utf-8"><title>bare pyodide</title>
 <script type="module">
 const base = new URL("/assets/pyodide/", location).href;
-const code = `import { loadPyodide } from "${base}pyodide.mjs";
-const t0 = performance.now();
+const code = `const now = () => performance.timeOrigin + performance.now();
+const started = now();
+let instantiated = 0;
+const { loadPyodide } = await import("${base}pyodide.mjs");
 const py = await loadPyodide({indexURL: "${base}", packageBaseUrl: "${base}",
-  lockFileURL: "${base}pyodide-lock.json"});
+  lockFileURL: "${base}pyodide-lock.json", fsInit: async () => { instantiated = now(); }});
 py.runPython("1+1");
-postMessage(performance.now() - t0);`;
+const wasm = performance.getEntriesByName("${base}pyodide.asm.wasm")[0];
+const wasmEnd = wasm ? performance.timeOrigin + wasm.responseEnd : 0;
+postMessage({started, instantiated, python: now(), wasm: wasmEnd});`;
 const url = URL.createObjectURL(new Blob([code], {type: "text/javascript"}));
-const started = performance.now();
 const worker = new Worker(url, {type: "module"});
-worker.onmessage = (e) => { window.bareBoot = {total: performance.now(), inWorker: e.data}; };
+worker.onmessage = (e) => {
+  const page = (at) => at - performance.timeOrigin;
+  window.bareBoot = {total: performance.now(), marks: {"worker started": page(e.data.started),
+    "wasm downloaded": page(e.data.wasm), "wasm running": page(e.data.instantiated),
+    "python up": page(e.data.python)}};
+};
 </script>"""
 
-# Long tasks and frames are recorded from the first script on; read back by the bench.
+# Long tasks, layout shifts and clicks are recorded from the first script on; read back by
+# the bench.
 _OBSERVE_JS = """
-window.__bench = {longtasks: [], clicks: []};
+window.__bench = {longtasks: [], clicks: [], shift: 0};
 document.addEventListener("click", () => window.__bench.clicks.push(performance.now()), true);
 try {
   new PerformanceObserver((list) => {
@@ -63,8 +79,14 @@ try {
       window.__bench.longtasks.push({start: e.startTime, duration: e.duration});
     }
   }).observe({type: "longtask", buffered: true});
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__bench.shift += e.value;
+  }).observe({type: "layout-shift", buffered: true});
 } catch (e) {}
 """
+
+#: Where the widget files live in the site: a plain page should request none of them.
+WIDGET_PATHS = ("/assets/widgets/", "/assets/pyodide/")
 
 _FRAMES_JS = """async (seconds) => {
   const times = [];
@@ -86,6 +108,8 @@ _FRAMES_JS = """async (seconds) => {
 class BenchResult:
     cold_ready_ms: float = 0.0
     bare_boot_ms: float = 0.0
+    bare_boots: list[float] = field(default_factory=list)
+    bare_marks: dict[str, list[float]] = field(default_factory=dict)
     warm_ready_ms: float = 0.0
     longest_task_ms: float = 0.0
     long_tasks: list[float] = field(default_factory=list)
@@ -97,15 +121,24 @@ class BenchResult:
     frames_over_20_ms: int = 0
     wasm_requests_after_navigation: int = 0
     marks: dict[str, float] = field(default_factory=dict)
+    warm_marks: dict[str, float] = field(default_factory=dict)
     longest_task_after_start_ms: float = 0.0
     long_task_starts: list[float] = field(default_factory=list)
+    layout_shift: float = 0.0
+    plain_page: str = ""
+    plain_bytes: int = 0
+    plain_requests: int = 0
+    plain_widget_bytes: int = 0
+    plain_widget_requests: int = 0
+    plain_widget_files: list[str] = field(default_factory=list)
 
     def report(self) -> str:
         overhead = self.cold_ready_ms - self.bare_boot_ms
         lines = [
             "Second Heart widgets benchmark (Chromium, local server, cold cache)",
             f"  cold: navigation -> vein-valve ready      {self.cold_ready_ms:8.0f} ms",
-            f"  bare Pyodide boot (same server, worker)   {self.bare_boot_ms:8.0f} ms",
+            f"  bare Pyodide boot (same server, worker)   {self.bare_boot_ms:8.0f} ms"
+            f"   (mean of {' and '.join(f'{b:.0f}' for b in self.bare_boots)}: before and after)",
             f"  overhead over bare boot                   {overhead:8.0f} ms   (target <= 300)",
             f"  warm: instant navigation -> ready         {self.warm_ready_ms:8.0f} ms   (target <= 150)",
             f"  longest main-thread task while loading    {self.longest_task_ms:8.0f} ms"
@@ -114,14 +147,23 @@ class BenchResult:
             "   (target <= 50)",
             f"  bytes transferred (cold page)             {self.bytes_transferred / 1e6:8.2f} MB"
             f" in {self.requests} requests",
+            f"  layout shift on the widget page (CLS)     {self.layout_shift:8.3f}",
             f"  pyodide.asm.wasm requests after nav       {self.wasm_requests_after_navigation:8d}",
+            f"  plain page ({self.plain_page}): {self.plain_requests} requests,"
+            f" {self.plain_bytes / 1e3:.1f} kB; widget files: {self.plain_widget_requests} requests,"
+            f" {self.plain_widget_bytes / 1e3:.1f} kB"
+            + (f" ({', '.join(self.plain_widget_files)})" if self.plain_widget_files else ""),
             f"  animation frame time median / p95         {self.frame_median_ms:5.1f}"
             f" / {self.frame_p95_ms:.1f} ms"
             f"   (target p95 <= 16.7; {self.frames} frames, {self.frames_over_20_ms} over 20 ms)",
+            "  bare boot timeline (ms since navigation start, mean of both):",
+            *(f"    {name:34s}{statistics.fmean(ats):8.0f}" for name, ats in self.bare_marks.items()),
             "  cold timeline (ms since navigation start):",
             *(f"    {name:34s}{at:8.0f}" for name, at in sorted(self.marks.items(), key=lambda m: m[1])),
             *(f"    long task at {start:.0f} ms lasting {duration:.0f} ms"
               for start, duration in zip(self.long_task_starts, self.long_tasks, strict=True)),
+            "  warm timeline (ms since the click):",
+            *(f"    {name:34s}{at:8.0f}" for name, at in sorted(self.warm_marks.items(), key=lambda m: m[1])),
         ]
         return "\n".join(lines)
 
@@ -137,8 +179,45 @@ def _wait_ready(page: Any, selector: str, timeout_ms: float) -> None:
     )
 
 
+def _bare_boot(browser: Any, base: str, timeout_ms: float, result: BenchResult) -> None:
+    """Navigation to a booted bare Pyodide (the bench's own page), in a fresh context."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base + BARE_PAGE.lstrip("/"))
+        page.wait_for_function("() => window.bareBoot", timeout=timeout_ms)
+        result.bare_boots.append(float(page.evaluate("() => window.bareBoot.total")))
+        for name, at in page.evaluate("() => window.bareBoot.marks").items():
+            result.bare_marks.setdefault(name, []).append(float(at))
+    finally:
+        context.close()
+
+
+def _plain_page(browser: Any, url: str, result: BenchResult) -> None:
+    """Load a page without widgets in a fresh context; count everything it fetched."""
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: list[tuple[str, int]] = []
+
+    def on_finished(request: Any) -> None:
+        with contextlib.suppress(Exception):
+            fetched.append((request.url, int(request.sizes()["responseBodySize"])))
+
+    page.on("requestfinished", on_finished)
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(300)  # anything a script asks for after the network went quiet
+    context.close()
+    widget = [(u, n) for u, n in fetched if any(p in urlsplit(u).path for p in WIDGET_PATHS)]
+    result.plain_requests = len(fetched)
+    result.plain_bytes = sum(n for _, n in fetched)
+    result.plain_widget_requests = len(widget)
+    result.plain_widget_bytes = sum(n for _, n in widget)
+    result.plain_widget_files = [urlsplit(u).path.rsplit("/", 1)[-1] for u, _ in widget]
+
+
 def run_widgets_bench(site: Path, demo: str = "demo/", second: str = "topics/how-veins-and-valves-work/",
-                      seconds: float = 5.0, timeout_s: float = 120.0) -> BenchResult:
+                      seconds: float = 5.0, timeout_s: float = 120.0,
+                      plain: str = "topics/what-is-the-calf-muscle-pump/") -> BenchResult:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as err:
@@ -150,13 +229,10 @@ def run_widgets_bench(site: Path, demo: str = "demo/", second: str = "topics/how
     with serve(site, pages={BARE_PAGE: _BARE_HTML}) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
-            # Bare boot first, in its own context (cold cache too).
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(base + BARE_PAGE.lstrip("/"))
-            page.wait_for_function("() => window.bareBoot", timeout=timeout_ms)
-            result.bare_boot_ms = float(page.evaluate("() => window.bareBoot.total"))
-            context.close()
+            # A bare boot before the widget page and one after it, each in its own context
+            # (cold cache too): their mean is what the widget page is compared with, so
+            # a machine that gets busier or quieter during the run shifts both alike.
+            _bare_boot(browser, base, timeout_ms, result)
 
             context = browser.new_context()
             context.add_init_script(_OBSERVE_JS)
@@ -204,6 +280,7 @@ def run_widgets_bench(site: Path, demo: str = "demo/", second: str = "topics/how
             result.longest_task_ms = max(result.long_tasks, default=0.0)
             result.bytes_transferred = sum(sizes)
             result.requests = len(sizes)
+            result.layout_shift = float(page.evaluate("() => window.__bench.shift"))
 
             # Animation: walk and measure frame intervals.
             page.select_option('[data-widget="vein-valve"] select[name="activity"]', "walk")
@@ -236,8 +313,31 @@ def run_widgets_bench(site: Path, demo: str = "demo/", second: str = "topics/how
                 """() => performance.getEntriesByName("second-heart:vein-valve-ready").at(-1).startTime
                          - window.__bench.clicks.at(-1)"""
             ))
+            # What happened after the click: the marks made since, and when Material's
+            # instant navigation fetched the page (its resource timing).
+            page.wait_for_timeout(300)
+            result.warm_marks = {k: float(v) for k, v in page.evaluate(
+                """(second) => { const click = window.__bench.clicks.at(-1);
+                     const out = {};
+                     for (const m of performance.getEntriesByType("mark"))
+                       if (m.name.startsWith("second-heart:") && m.startTime >= click)
+                         out["python: " + m.name.slice(13)] = m.startTime - click;
+                     const fetched = performance.getEntriesByType("resource")
+                       .filter(r => r.startTime >= click && r.name.includes(second));
+                     if (fetched.length) out["page: fetched"] = fetched[0].responseEnd - click;
+                     window.__bench.longtasks.filter(t => t.start >= click).forEach((t, i) => {
+                       const name = `page: long task ${i + 1} (${Math.round(t.duration)} ms) starts`;
+                       out[name] = t.start - click; });
+                     return out; }""",
+                second.rstrip("/"),
+            ).items()}
             result.wasm_requests_after_navigation = len(wasm_urls) - wasm_before
             context.close()
+
+            _bare_boot(browser, base, timeout_ms, result)
+            result.bare_boot_ms = statistics.fmean(result.bare_boots)
+            result.plain_page = plain
+            _plain_page(browser, base + plain, result)
         finally:
             browser.close()
     return result
@@ -253,6 +353,8 @@ def main(argv: Sequence[str]) -> int:
     widgets.add_argument("--demo", default="demo/", help="first widget page, relative to the site root")
     widgets.add_argument("--second", default="topics/how-veins-and-valves-work/",
                          help="widget page reached by instant navigation from the first")
+    widgets.add_argument("--plain", default="topics/what-is-the-calf-muscle-pump/",
+                         help="a page without widgets, to count what it fetches")
     widgets.add_argument("--seconds", type=float, default=5.0, help="how long to measure frames")
     widgets.add_argument("--runs", type=int, default=1, help="repeat, then also print medians")
     widgets.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -260,7 +362,7 @@ def main(argv: Sequence[str]) -> int:
     results = []
     for run in range(args.runs):
         try:
-            result = run_widgets_bench(args.site, args.demo, args.second, args.seconds)
+            result = run_widgets_bench(args.site, args.demo, args.second, args.seconds, plain=args.plain)
         except (FileNotFoundError, TimeoutError, RuntimeError) as err:
             print(f"widgets bench: {err}")
             return 1
@@ -278,19 +380,31 @@ def main(argv: Sequence[str]) -> int:
 
 
 def median_report(results: list[BenchResult]) -> str:
-    """Medians over runs: single runs swing a lot on a busy machine."""
+    """Medians (and ranges) over runs: single runs swing a lot on a busy machine."""
 
-    def med(name: str) -> float:
-        return float(statistics.median(getattr(r, name) for r in results))
+    def fig(values: list[float], fmt: str = ".0f") -> str:
+        return f"{statistics.median(values):{fmt}} ({min(values):{fmt}}-{max(values):{fmt}})"
 
-    overhead = statistics.median(r.cold_ready_ms - r.bare_boot_ms for r in results)
+    def of(name: str) -> list[float]:
+        return [float(getattr(r, name)) for r in results]
+
+    overhead = [r.cold_ready_ms - r.bare_boot_ms for r in results]
+    last = results[-1]
     return "\n".join([
-        f"medians of {len(results)} runs",
-        f"  cold ready {med('cold_ready_ms'):.0f} ms, bare boot {med('bare_boot_ms'):.0f} ms, "
-        f"overhead {overhead:.0f} ms (target <= 300)",
-        f"  warm ready {med('warm_ready_ms'):.0f} ms (target <= 150)",
-        f"  longest task after Python start {med('longest_task_after_start_ms'):.0f} ms (target <= 50)",
-        f"  frame p95 {med('frame_p95_ms'):.1f} ms (target <= 16.7)",
+        f"medians (and ranges) of {len(results)} runs",
+        f"  cold ready {fig(of('cold_ready_ms'))} ms, bare boot {fig(of('bare_boot_ms'))} ms",
+        f"  overhead over bare boot {fig(overhead)} ms (target <= 300)",
+        f"  warm ready {fig(of('warm_ready_ms'))} ms (target <= 150)",
+        f"  longest main-thread task {fig(of('longest_task_ms'))} ms;"
+        f" after Python start {fig(of('longest_task_after_start_ms'))} ms (target <= 50)",
+        f"  bytes (cold widget page) {statistics.median(of('bytes_transferred')) / 1e6:.2f} MB"
+        f" in {statistics.median(of('requests')):.0f} requests",
+        f"  layout shift on the widget page {fig(of('layout_shift'), '.3f')}",
+        f"  plain page ({last.plain_page}): {statistics.median(of('plain_requests')):.0f} requests,"
+        f" {statistics.median(of('plain_bytes')) / 1e3:.1f} kB; widget files"
+        f" {statistics.median(of('plain_widget_requests')):.0f} requests,"
+        f" {statistics.median(of('plain_widget_bytes')) / 1e3:.1f} kB",
+        f"  frame p95 {fig(of('frame_p95_ms'), '.1f')} ms (target <= 16.7)",
     ])
 
 

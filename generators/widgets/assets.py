@@ -4,7 +4,12 @@ Layout inside the built site (``assets/``)::
 
     pyodide/   pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip,
                pyodide-lock.json, calf_pump-*.whl, risk_checklist-*.whl
-    widgets/   loader.js, worker.js, views, widgets.css, bridge.py, checklist.json
+    widgets/   loader.js, <kind>-widget.js entries, widgets.js, runtime.js, worker.js,
+               views, widgets.css, bridge.py, checklist.json
+
+Every page gets only ``loader.js`` (a few hundred bytes). On a page with a widget it adds
+``widgets.css`` and that kind's entry (``vein-valve-widget.js``, ``risk-checklist-widget.js``),
+which brings its view, ``widgets.js`` and ``runtime.js``; other pages fetch nothing more.
 
 Only the Pyodide files a page fetches are copied from ``node_modules/pyodide``; the web
 files come from ``interactive/web``. Everything is returned as ``{site path: bytes}``.
@@ -31,6 +36,9 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 #: Front-end files copied from interactive/web/ (plain ES modules, CSS and the worker's glue).
 WEB_FILES = (
     "loader.js",
+    "vein-valve-widget.js",
+    "risk-checklist-widget.js",
+    "widgets.js",
     "runtime.js",
     "worker.js",
     "vein-valve.js",
@@ -42,17 +50,20 @@ WEB_FILES = (
 
 
 def extra_javascript() -> list[dict[str, Any] | str]:
-    """Entries for MkDocs' ``extra_javascript``: one small module that mounts every widget.
+    """Entries for MkDocs' ``extra_javascript``: the widgets' loader, on every page.
 
-    ``async``: the module runs as soon as it has loaded instead of after the whole page
-    (Material's bundle included) has run, so Python can start a few hundred ms sooner.
-    It sits at the end of <body>, so the widgets above it are already parsed.
+    It is a few hundred bytes and fetches the widget code and styles only where a page
+    (or the next one, after instant navigation) has a widget (see the module docstring).
+    ``async``: it runs as soon as it has loaded instead of after the whole page
+    (Material's bundle included), so the styles and Python start sooner. It sits at the
+    end of <body>, after the widgets.
     """
     return [{"path": f"{WIDGETS_DIR}/loader.js", "type": "module", "async": True}]
 
 
 def extra_css() -> list[str]:
-    return [f"{WIDGETS_DIR}/widgets.css"]
+    """None on every page: ``loader.js`` adds ``widgets.css`` where there is a widget."""
+    return []
 
 
 def _pyodide_runtime(project: Path) -> Path:

@@ -12,9 +12,8 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from calf_pump import LegModel
-
 if TYPE_CHECKING:
+    from calf_pump import LegModel
     from risk_checklist import Checklist
 
 #: Longest stretch of model time one request may ask for: keeps each reply quick, so
@@ -52,6 +51,10 @@ def leg_create(
     speed_kmh: float | None = None,
 ) -> dict[str, Any]:
     global _next_leg
+    # Imported on first use, like the checklist below: a page shows one widget, so the
+    # other's code stays off its start-up.
+    from calf_pump import LegModel
+
     model = LegModel(scenario=scenario, compression_mmhg=float(compression_mmhg))
     _set_activity(model, activity, speed_kmh)
     handle, _next_leg = _next_leg, _next_leg + 1

@@ -7,12 +7,15 @@
 const WIDGETS_BASE = new URL("./", import.meta.url);
 export const SITE_ROOT = new URL("../../", import.meta.url);
 const BOOT_TIMEOUT_MS = 120_000;
+// Calls that start a widget: their round trip is marked for benchmarks/widgets_bench.py.
+const TIMED = new Set(["leg.create", "checklist.fetch"]);
 
 let worker = null;
 let bootPromise = null;
 let nextCallId = 1;
 const pending = new Map();
 const listeners = new Set();
+const prepared = new Set(); // Python packages the page's widgets will import
 export const status = { state: "idle", progress: 0, label: "", error: "" };
 
 function publish(changes) {
@@ -53,6 +56,7 @@ export function startPython() {
       clearTimeout(timer);
       worker?.terminate();
       worker = null;
+      spare = null; // its model was in that worker
       bootPromise = null; // so "Try again" starts from scratch
       failAll(message);
       publish({ state: "error", error: explain(message) });
@@ -68,7 +72,8 @@ export function startPython() {
         // before this module ran are replayed late.
         const startTime = data.at === undefined ? undefined : Math.max(0, data.at - performance.timeOrigin);
         performance.mark(`second-heart:${data.stage}`, { startTime });
-        publish({ progress: data.value, label: data.label });
+        // Some stages are only timeline marks (no value): the progress bar stays as it is.
+        if (data.value !== undefined) publish({ progress: data.value, label: data.label });
       }
       else if (data.type === "ready") {
         clearTimeout(timer);
@@ -79,6 +84,11 @@ export function startPython() {
         const call = pending.get(data.id);
         pending.delete(data.id);
         if (!call) return;
+        if (call.timed) {
+          // A widget's first call: when the worker answered and when this page heard it.
+          performance.mark(`second-heart:${call.op}-answered`, { startTime: Math.max(0, data.at - performance.timeOrigin) });
+          performance.mark(`second-heart:${call.op}-received`);
+        }
         if (data.error !== undefined) call.reject(new Error(data.error));
         else call.resolve(JSON.parse(data.json));
       }
@@ -86,6 +96,7 @@ export function startPython() {
     worker.addEventListener("message", onMessage);
     // Booting twice is harmless: the worker boots once and answers "ready" to each.
     worker.postMessage({ type: "boot" });
+    for (const module of prepared) worker.postMessage({ type: "prepare", module });
     // Replay after this executor returns, so a replayed failure resets bootPromise
     // after it has been assigned (and "Try again" really starts again).
     const earlier = early?.take() ?? [];
@@ -95,12 +106,60 @@ export function startPython() {
   return bootPromise;
 }
 
+/**
+ * A widget on this page will use the Python package `module` (an import name): the worker
+ * imports it as soon as Python is up, while its "ready" travels to the page and the view's
+ * first call travels back. Does not start Python.
+ */
+export function prepare(module) {
+  if (prepared.has(module)) return;
+  prepared.add(module);
+  worker?.postMessage({ type: "prepare", module });
+}
+
 /** Run one operation of bridge.py in the worker; resolves with its JSON result. */
-export async function callPython(op, args = {}) {
-  await startPython();
+export function callPython(op, args = {}) {
+  if (op === "leg.create") return createLeg(args);
+  return call(op, args);
+}
+
+function call(op, args) {
+  // Once Python is ready, post at once: after an instant navigation the page is busy with
+  // Material's own queued work, and waiting even one promise turn put this call behind it.
+  if (status.state === "ready" && worker) return send(op, args);
+  return startPython().then(() => send(op, args));
+}
+
+// The next page's animation (after instant navigation) asks for a model with its form's
+// settings, usually the ones asked for last: a spare made with them a moment after each
+// new model answers at once, instead of after the page's busy swap. A new model's first
+// snapshot depends only on its settings, so the spare's is the same one.
+const SPARE_AFTER_MS = 1000;
+let spare = null; // {key, result}
+
+function createLeg(args) {
+  const key = JSON.stringify(args);
+  let result;
+  if (spare?.key === key) {
+    ({ result } = spare);
+    spare = null;
+    performance.mark("second-heart:leg.create-spare");
+  } else {
+    result = call("leg.create", args);
+  }
+  result.then(() => setTimeout(() => {
+    if (spare || status.state !== "ready") return;
+    spare = { key, result: send("leg.create", args, false) };
+    spare.result.catch(() => { spare = null; });
+  }, SPARE_AFTER_MS), () => {});
+  return result;
+}
+
+function send(op, args, timed = TIMED.has(op)) {
   return new Promise((resolve, reject) => {
     const id = nextCallId++;
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, timed, op });
+    if (timed) performance.mark(`second-heart:${op}-sent`);
     worker.postMessage({ type: "call", id, op, args });
   });
 }

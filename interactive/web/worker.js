@@ -1,12 +1,22 @@
 // The widgets' Web Worker: runs Pyodide and the project's Python, so the page only draws.
 //
-// Protocol (all messages are plain objects):
-//   page -> worker  {type: "boot"}   (paths default to this site's own copies, below)
-//   worker -> page  {type: "progress", value: 0..100, label} ... then {type: "ready"}
-//                   or {type: "boot-error", message}
+// Protocol (all messages are plain objects; README.md, "Worker protocol"):
+//   on start        boots at once with this site's own files (below)
+//   page -> worker  {type: "boot"}                    answered with "ready" or "boot-error"
+//   worker -> page  {type: "progress", value: 0..100, label, stage, at} ... then {type: "ready"}
+//                   or {type: "boot-error", message}; {type: "progress", stage, at}: a mark only
+//   page -> worker  {type: "prepare", module}         import a package the page will use
 //   page -> worker  {type: "call", id, op, args}      (op: see bridge.py OPS, plus "checklist.fetch")
-//   worker -> page  {type: "result", id, json} or {type: "result", id, error}
+//   worker -> page  {type: "result", id, json, at} or {type: "result", id, error}
 // Requests are answered in the order they arrive; Python runs one at a time.
+//
+// Start-up, everything at once (README.md, "Start-up"):
+//   pyodide-lock.json ─> the project wheels, fetched with Subresource Integrity (the
+//                        lockfile's sha256): a wheel that does not match is never used
+//   pyodide.mjs ─> loadPyodide (runtime, standard library)       } in parallel
+//   bridge.py                                                      }
+// then the verified wheels are written into Python's file system and put on sys.path
+// (imported straight from the zip, like the standard library), and bridge.py runs.
 
 let python = null; // {pyodide, handle}
 let booting = null;
@@ -17,40 +27,105 @@ const DEFAULTS = {
   bridgeURL: new URL("./bridge.py", import.meta.url).href,
   packages: ["calf-pump", "risk-checklist"],
 };
+// What a page may ask to have imported ahead of its first call ("prepare").
+const IMPORTABLE = new Set(["calf_pump", "risk_checklist"]);
+// Where the verified wheels go inside Python's (in-memory) file system.
+const WHEEL_DIR = "/lib/second-heart";
+
+const now = () => performance.timeOrigin + performance.now();
+// When this worker was created and when its script ran, for the bench's timeline.
+const timeline = [["worker-created", performance.timeOrigin], ["worker-script", now()]];
 
 function progress(value, label, stage) {
   // `at` (ms since the epoch origin): when it happened here, not when the page, maybe
   // still loading, got round to reading it.
-  self.postMessage({ type: "progress", value, label, stage, at: performance.timeOrigin + performance.now() });
+  self.postMessage({ type: "progress", value, label, stage, at: now() });
+}
+
+/** A stage the page records as a performance mark, without changing the visible progress. */
+function mark(stage, at = now()) {
+  self.postMessage({ type: "progress", stage, at });
+}
+
+async function download(url, what, init) {
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch (err) {
+    // With `integrity`, a body that does not match the hash is a network error too.
+    const checked = init?.integrity ? " or did not match its checksum in pyodide-lock.json" : "";
+    throw new Error(`${what} could not be downloaded${checked} (${err.message}).`);
+  }
+  if (!response.ok) throw new Error(`${what} could not be downloaded (HTTP ${response.status}).`);
+  return response;
+}
+
+/** The lockfile's sha256 (hex) as a Subresource Integrity value. */
+function integrity(sha256) {
+  const bytes = sha256.match(/../g).map((pair) => parseInt(pair, 16));
+  return "sha256-" + btoa(String.fromCharCode(...bytes));
+}
+
+/** Fetch each wheel named in the lockfile; the browser refuses bytes that do not match. */
+async function fetchWheels(lockfile, packages, base) {
+  const lock = await lockfile;
+  const wheels = await Promise.all(packages.map(async (name) => {
+    const entry = lock.packages?.[name];
+    if (!entry?.sha256) throw new Error(`pyodide-lock.json has no entry with a checksum for ${name}.`);
+    const response = await download(new URL(entry.file_name, base), `The ${name} package`, {
+      integrity: integrity(entry.sha256),
+    });
+    return { name, file: entry.file_name, bytes: new Uint8Array(await response.arrayBuffer()) };
+  }));
+  mark("wheels-verified");
+  return wheels;
 }
 
 async function boot(options) {
   const { pyodideBase, bridgeURL, packages } = { ...DEFAULTS, ...options };
+  for (const [stage, at] of timeline) mark(stage, at);
   progress(5, "Downloading Python (about 12 MB, once per visit)…", "download");
-  // Fetch the glue now so it arrives while Python boots.
-  const bridgeSource = fetch(bridgeURL).then((response) => {
-    if (!response.ok) throw new Error(`bridge.py could not be downloaded (HTTP ${response.status}).`);
-    return response.text();
-  });
-  bridgeSource.catch(() => {}); // reported below, where it is awaited
+  // Start every download now: they arrive while Python boots.
+  const lockfile = download(new URL("pyodide-lock.json", pyodideBase), "pyodide-lock.json")
+    .then((response) => response.json());
+  const wheels = fetchWheels(lockfile, packages, pyodideBase);
+  const bridgeSource = download(bridgeURL, "bridge.py").then((response) => response.text());
+  for (const pending of [lockfile, wheels, bridgeSource]) pending.catch(() => {}); // reported where awaited
   let loadPyodide;
   try {
     ({ loadPyodide } = await import(new URL("pyodide.mjs", pyodideBase).href));
   } catch (err) {
     throw new Error(`Python could not be downloaded (pyodide.mjs did not load: ${err.message}).`);
   }
+  mark("runtime-script");
   const pyodide = await loadPyodide({
     indexURL: pyodideBase,
-    lockFileURL: new URL("pyodide-lock.json", pyodideBase).href,
+    lockFileContents: lockfile,
     packageBaseUrl: pyodideBase, // never the CDN default
+    // Called once the WebAssembly module is compiled and running, before Python starts:
+    // the timeline's split between downloading/compiling and starting the interpreter.
+    fsInit: async () => mark("runtime-instantiated"),
     stdout: () => {},
     stderr: (line) => console.debug("[python]", line),
   });
   progress(70, "Loading the model…", "packages");
-  // loadPackage checks each wheel's sha256 against the site's pyodide-lock.json.
-  await pyodide.loadPackage(packages, { messageCallback: () => {}, checkIntegrity: true });
+  // When the two big downloads finished (this worker's resource timing), for the timeline.
+  for (const [file, stage] of [["pyodide.asm.wasm", "wasm-downloaded"], ["python_stdlib.zip", "stdlib-downloaded"]]) {
+    const entry = performance.getEntriesByName(new URL(file, pyodideBase).href)[0];
+    if (entry) mark(stage, performance.timeOrigin + entry.responseEnd);
+  }
+  // Only bytes that passed the integrity check get here.
+  pyodide.FS.mkdirTree(WHEEL_DIR);
+  const paths = (await wheels).map(({ file, bytes }) => {
+    const path = `${WHEEL_DIR}/${file}`;
+    pyodide.FS.writeFile(path, bytes);
+    return path;
+  });
   progress(90, "Almost ready…", "bridge");
-  const namespace = pyodide.toPy({});
+  const namespace = pyodide.toPy({ wheel_paths: paths });
+  // The wheels are pure Python: importing them from the zip is what installing would
+  // give, without the installer's own imports (about 100 ms at start-up).
+  pyodide.runPython("import sys\nsys.path[0:0] = wheel_paths\ndel wheel_paths", { globals: namespace });
   pyodide.runPython(await bridgeSource, { globals: namespace, filename: "bridge.py" });
   python = { pyodide, handle: namespace.get("handle") };
   progress(100, "Ready", "ready");
@@ -59,17 +134,18 @@ async function boot(options) {
 async function call(op, args) {
   if (op === "checklist.fetch") {
     // The worker reads checklist.json itself so the page never holds a second copy.
-    const response = await fetch(args.url);
-    if (!response.ok) throw new Error(`checklist.json could not be downloaded (HTTP ${response.status}).`);
+    const response = await download(args.url, "checklist.json");
     return python.handle("checklist.load", JSON.stringify({ text: await response.text() }));
   }
   return python.handle(op, JSON.stringify(args ?? {}));
 }
 
+let firstCall = true;
+
 self.addEventListener("message", async (event) => {
   const message = event.data;
   if (message.type === "boot") {
-    booting ??= boot({ ...message, type: undefined });
+    booting ??= boot({ ...message, type: undefined }); // a retry in this worker, or options
     try {
       await booting;
       self.postMessage({ type: "ready" });
@@ -77,10 +153,25 @@ self.addEventListener("message", async (event) => {
       booting = null;
       self.postMessage({ type: "boot-error", message: err?.message ?? String(err) });
     }
+  } else if (message.type === "prepare") {
+    // Import a package a widget on the page will use while the page answers "ready".
+    try {
+      await booting;
+    } catch {
+      return; // the boot error has been reported
+    }
+    if (python && IMPORTABLE.has(message.module)) {
+      python.pyodide.runPython(`import ${message.module}`);
+      mark(`imported-${message.module}`);
+    }
   } else if (message.type === "call") {
     try {
       if (!python) throw new Error("Python is not running yet.");
-      self.postMessage({ type: "result", id: message.id, json: await call(message.op, message.args) });
+      if (firstCall) mark("first-call");
+      const json = await call(message.op, message.args);
+      if (firstCall) mark("first-call-answered");
+      firstCall = false;
+      self.postMessage({ type: "result", id: message.id, json, at: now() });
     } catch (err) {
       // Python exceptions arrive as PythonError: keep the last line (the message itself).
       const text = String(err?.message ?? err).trim().split("\n").pop();
@@ -88,3 +179,9 @@ self.addEventListener("message", async (event) => {
     }
   }
 });
+
+// Start at once with this site's paths: this worker exists only to run Python, and the
+// page's "boot" message (queued until this script has run, then passed on by a page
+// that is still busy loading) can arrive 100 ms or more later. It answers "ready".
+booting = boot({});
+booting.catch(() => {}); // reported in answer to "boot"

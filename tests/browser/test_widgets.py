@@ -1,5 +1,5 @@
 """The widgets in Chromium against the built site: ready, keyboard, reflux, care card,
-privacy, fallback and instant navigation."""
+privacy, fallback, instant navigation, refused wheels, and what each page loads."""
 
 from __future__ import annotations
 
@@ -217,3 +217,88 @@ def test_reduced_motion_stops_the_moving_dashes(browser: Any, site_url: str) -> 
         assert dash == "none"
     finally:
         context.close()
+
+
+# ---------------------------------------------------------------- what each page loads
+
+#: Pages without a widget: the home page, an article, an exercise, the references.
+PLAIN_PAGES = ["", "topics/what-is-the-calf-muscle-pump/", "exercises/calf-raises/", "references/"]
+
+
+def _layout(page: Any) -> str:
+    """How the animation lays out its drawing and controls: "grid" once its styles apply."""
+    return str(page.evaluate(f"() => getComputedStyle(document.querySelector('{VV} .sh-vv__stage')).display"))
+
+
+def _widget_files(recorded: Recorded) -> list[str]:
+    """The widget and Python files a page asked for, by name."""
+    return [url.rsplit("/", 1)[-1] for url in recorded.requests
+            if "/assets/widgets/" in url or "/assets/pyodide/" in url]
+
+
+@pytest.mark.parametrize("path", PLAIN_PAGES)
+def test_a_page_without_a_widget_fetches_no_widget_code_styles_or_python(
+    recorded: Recorded, site_url: str, path: str
+) -> None:
+    page = recorded.page
+    page.goto(site_url + path, wait_until="networkidle")
+    page.mouse.wheel(0, 3000)  # scrolling and touching the page is no reason to load them
+    page.wait_for_timeout(500)
+    assert _widget_files(recorded) == ["loader.js"]  # a few hundred bytes, nothing more
+    sheets = page.evaluate("() => [...document.styleSheets].map((sheet) => sheet.href || '')")
+    assert not [href for href in sheets if href.endswith("widgets.css")]
+    assert recorded.errors == []
+
+
+def test_a_widget_page_fetches_only_its_own_widget(recorded: Recorded, site_url: str) -> None:
+    page = recorded.page
+    page.goto(site_url + DEMO)
+    page.locator(VV).scroll_into_view_if_needed()
+    wait_for_state(page, "vein-valve", "ready")
+    fetched = _widget_files(recorded)
+    assert "widgets.css" in fetched and "vein-valve.js" in fetched
+    assert "checklist.js" not in fetched and "checklist.json" not in fetched
+    assert _layout(page) == "grid"  # its styles came with it
+
+
+def test_instant_navigation_from_a_page_without_widgets_brings_the_widget_to_life(
+    recorded: Recorded, site_url: str
+) -> None:
+    page = recorded.page
+    page.goto(site_url + PLAIN_PAGES[1], wait_until="networkidle")
+    assert _widget_files(recorded) == ["loader.js"]
+    page.evaluate("() => { window.__sameDocument = true; }")  # survives only instant navigation
+    page.locator(f'a[href*="{SECOND.rstrip("/")}"]:visible').first.click()
+    page.wait_for_url(f"**/{SECOND}")
+    page.locator(VV).scroll_into_view_if_needed()
+    wait_for_state(page, "vein-valve", "ready")
+    assert page.evaluate("() => window.__sameDocument === true"), "navigation reloaded the page"
+    assert _layout(page) == "grid"
+    assert recorded.wasm_requests() == 1
+    assert recorded.errors == []
+
+
+def test_a_tampered_model_wheel_is_refused_with_a_reason_and_try_again_works_once_fixed(
+    recorded: Recorded, site_url: str
+) -> None:
+    page = recorded.page
+
+    def tamper(route: Any) -> None:
+        body = bytearray(route.fetch().body())
+        body[len(body) // 2] ^= 0xFF
+        route.fulfill(body=bytes(body), content_type="application/zip")
+
+    page.route("**/calf_pump-*.whl", tamper)
+    page.goto(site_url + DEMO)
+    page.locator(VV).scroll_into_view_if_needed()
+    wait_for_state(page, "vein-valve", "error")
+    message = page.locator(f"{VV} .sh-widget__message")
+    assert message.is_visible()
+    assert "could not start" in message.text_content()
+    assert "checksum" in message.text_content()
+    assert page.locator(f"{VV} svg.sh-vv__svg").is_visible()  # the static preview stays
+    recorded.errors.clear()  # the refused download is logged as an error on purpose
+    page.unroute("**/calf_pump-*.whl")
+    page.click(f'{VV} [data-action="retry"]')
+    wait_for_state(page, "vein-valve", "ready")
+    assert recorded.errors == []

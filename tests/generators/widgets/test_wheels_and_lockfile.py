@@ -7,6 +7,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -144,3 +145,26 @@ def test_mkdocs_entries_point_at_files_that_are_written(site_assets: Path) -> No
         assert (site_assets.parent / site_assets.name / entry["path"]).is_file()
     for path in assets.extra_css():
         assert (site_assets / path).is_file()
+
+
+def test_every_widget_has_an_entry_that_the_loader_can_fetch(site_assets: Path) -> None:
+    from generators.widgets import WIDGETS
+
+    web = site_assets / assets.WIDGETS_DIR
+    for widget_id in WIDGETS:
+        entry = f"{widget_id}-widget.js"
+        assert entry in assets.WEB_FILES
+        text = (web / entry).read_text()
+        assert f'define("{widget_id}",' in text
+        assert 'from "./widgets.js"' in text
+
+
+def test_pages_without_widgets_get_only_a_small_loader(site_assets: Path) -> None:
+    # MkDocs puts these on every page: the loader, and no widget styles.
+    assert [entry["path"] for entry in assets.extra_javascript() if isinstance(entry, dict)] == [
+        f"{assets.WIDGETS_DIR}/loader.js"
+    ]
+    assert assets.extra_css() == []
+    loader = (site_assets / assets.WIDGETS_DIR / "loader.js").read_bytes()
+    assert len(loader) < 1000, f"loader.js is {len(loader)} bytes; every page loads it"
+    assert not re.search(rb"^\s*import\b", loader, re.M)  # no static import: nothing comes with it
