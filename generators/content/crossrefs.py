@@ -64,14 +64,7 @@ class Sources:
 
 def strings(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     """Every string inside a validated model, with its key path."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from strings(getattr(value, name), (*path, name))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from strings(item, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
+    return ((key, text) for key, text in _walk(value, path) if isinstance(text, str))
 
 
 def cross_check(ctx: SiteContext, sources: Sources, embeds: Embeds | None) -> list[ContentError]:
