@@ -7,12 +7,13 @@ object alone; nothing after stage 1 reads a content file.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
 from generators.content.data_schema import DataFile
 from generators.content.kinds import BY_NAME, KINDS
+from generators.errors import BuildError
 from generators.content.schema import (
     CareCard,
     Exercise,
@@ -41,6 +42,15 @@ class SiteContext:
     pages: dict[str, Page]
     page_bodies: dict[str, str]
     data: Mapping[str, DataFile]  # content/data/<name>.yml, by name
+    ui: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # content/<lang>/ui.yml
+
+    def words(self, section: str) -> Mapping[str, str]:
+        """The interface words of one ui.yml section (``ctx.words("charts")["explore"]``)."""
+        try:
+            return self.ui[section]
+        except KeyError:
+            raise BuildError(f"content/{self.lang}/ui.yml has no section '{section}:'. Fix: add it with the "
+                             f"words the {section} part of the site shows (see content/en/ui.yml)") from None
 
     # Typed views of ``items`` for templates and generators.
     @property

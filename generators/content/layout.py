@@ -3,7 +3,7 @@
     content/            settings.yml, references.yml, *.svg
       data/             <name>.yml   published numbers that charts draw
       images/           <name>.svg   authored pictures (logos, diagrams)
-      <lang>/           site.yml, care.yml, glossary.yml, *.svg; <lang> is two letters (en)
+      <lang>/           site.yml, ui.yml, care.yml, glossary.yml, *.svg; <lang> is two letters (en)
         topics/, risk-factors/, symptoms/, exercises/   <id>.yml, one item each
         pages/          <id>.md      free pages
         images/         <name>.svg
@@ -52,8 +52,8 @@ _ITEMS = _Folder("a .yml file", YAML)
 _PAGES = _Folder("a .md file", (".md",))
 _IMAGES = _Folder("an .svg file", (".svg",))
 _DATA = _Folder("a .yml file", YAML)
-_LANGUAGE = _Folder("one of the files site.yml, care.yml, glossary.yml or an .svg picture", (".svg",),
-                    ("care.yml", "glossary.yml", "site.yml"),
+_LANGUAGE = _Folder("one of the files site.yml, ui.yml, care.yml, glossary.yml or an .svg picture", (".svg",),
+                    ("care.yml", "glossary.yml", "site.yml", "ui.yml"),
                     tuple(sorted([kind.folder for kind in KINDS] + ["images", "pages"])))
 _ROOT = _Folder("one of the files settings.yml, references.yml or an .svg picture", (".svg",),
                 ("references.yml", "settings.yml"), ("data", "images"))

@@ -34,6 +34,7 @@ from generators.content.schema import (
     Reference,
     Settings,
     SiteText,
+    UiWords,
 )
 from generators.content.svg import check_svg
 from generators.content.text_file import Unreadable, read_text
@@ -258,6 +259,7 @@ def _load_language(loader: Loader, lang: str, shared: _Shared, embeds: Embeds | 
     text_root = loader.root / lang
     site = loader.one(text_root / "site.yml", SiteText)
     care = loader.one(text_root / "care.yml", CareCard)
+    ui = loader.one(text_root / "ui.yml", UiWords) if (text_root / "ui.yml").exists() else None
     glossary = _unique(loader, loader.many(text_root / "glossary.yml", GlossaryTerm))
     folders = {kind.name: loader.folder(text_root / kind.folder, kind.model) for kind in KINDS}
     pages, page_files = loader.pages(text_root / "pages")
@@ -276,6 +278,7 @@ def _load_language(loader: Loader, lang: str, shared: _Shared, embeds: Embeds | 
         pages={k: v[0] for k, v in pages.items()},
         page_bodies={k: v[1] for k, v in pages.items()},
         data=shared.data,
+        ui=ui[0].root if ui else {},
     )
     files: list[tuple[BaseModel, YamlFile, KeyPath]] = [
         (item, file, ()) for found in folders.values() for item, file in found.values()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -307,6 +307,17 @@ class SiteText(Strict):
     get_help: BuiltPage  # the "Get help now" page
     demo: BuiltPage  # the circulation demo page
     checklist: BuiltPage  # the leg health checklist page
+
+
+UiKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class UiWords(RootModel[dict[UiKey, dict[UiKey, Text]]]):
+    """content/<lang>/ui.yml: the interface's own words (buttons, labels, headings, widget
+    readouts), by section then key. Code never writes reader-visible words itself; it asks
+    ``SiteContext.words(section)``, so a translation is a second ui.yml with the same keys."""
+
+    model_config = ConfigDict(frozen=True, strict=True)
 
 
 class Settings(Strict):
