@@ -35,6 +35,7 @@ from generators.content.context import SiteContext
 from generators.content.crossrefs import Embeds
 from generators.content.kinds import KINDS
 from generators.content.loader import load_checked as load_content_checked
+from generators.edition import Edition, build_lock
 from generators.errors import BuildError
 from generators.pages import pages
 from generators.pages.facts import FACTS
@@ -83,8 +84,9 @@ SITE_MARKER = ".second-heart-site"
 #: The project's own folders: a site is never built into, around or inside one of them.
 SOURCES = ("content", "clinics", "generators", "interactive", "tests", "benchmarks", "build",
            "node_modules", ".git", ".venv")
-#: Site folders ``build_site`` is building into right now (the MkDocs hook leaves them alone).
-BUILDING: set[Path] = set()
+#: Site folders ``build_site`` is building into right now, and the edition each gets (the
+#: MkDocs hook generates that edition and leaves the swap to ``build_site``).
+BUILDING: dict[Path, Edition] = {}
 
 
 @dataclass
@@ -97,9 +99,9 @@ class Generated:
     written: list[str] = field(default_factory=list)
 
 
-def load_checked(project: Path = PROJECT) -> SiteContext:
+def load_checked(project: Path = PROJECT, edition: Edition = Edition()) -> SiteContext:
     """Stage 1 alone (what ``second-heart check`` runs): every content problem, at once."""
-    return load_content_checked(project / "content", EMBEDS)
+    return load_content_checked(project / "content", EMBEDS, lang=edition.lang)
 
 
 def check_site_dir(project: Path, site_dir: Path) -> None:
@@ -148,9 +150,9 @@ def disk_error(exc: OSError, site_dir: Path) -> BuildError:
     return BuildError(f"could not build the site: {path}: {reason}.{advice}")
 
 
-def generate(project: Path = PROJECT, docs_dir: Path | None = None) -> Generated:
-    docs_dir = docs_dir or project / "build" / "docs"
-    ctx = load_checked(project)                                                # stage 1
+def generate(project: Path = PROJECT, docs_dir: Path | None = None, edition: Edition = Edition()) -> Generated:
+    docs_dir = docs_dir or edition.docs_dir(project)
+    ctx = load_checked(project, edition)                                       # stage 1
     charts = build_charts(ctx)                                                 # stage 2a
     widgets = build_widgets(ctx, project)                                      # stage 2b
     made = pages.Embeds(charts.blocks, widgets.blocks, charts.page_embeds, picture=render)
@@ -227,8 +229,8 @@ class BuildReport:
     site_dir: Path
 
 
-def build_site(project: Path = PROJECT, site_dir: Path | None = None) -> BuildReport:
-    """Build the whole site into a temporary folder, then swap it into ``site_dir``."""
+def build_site(project: Path = PROJECT, site_dir: Path | None = None, edition: Edition = Edition()) -> BuildReport:
+    """Build one edition of the site into a temporary folder, then swap it into ``site_dir``."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -241,29 +243,32 @@ def build_site(project: Path = PROJECT, site_dir: Path | None = None) -> BuildRe
                          "holding mkdocs.yml and content/).")
     check_site_dir(project, site_dir)  # before anything is touched
     # Fail fast, before MkDocs starts, with every content problem listed.
-    load_checked(project)
-    try:
-        temp = new_site_folder(site_dir)
-    except OSError as exc:
-        raise disk_error(exc, site_dir) from exc
-    BUILDING.add(temp)
-    try:
-        (project / "build" / "docs").mkdir(parents=True, exist_ok=True)
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(temp), strict=True)
+    load_checked(project, edition)
+    with build_lock(project):
         try:
-            mkdocs_build(config)
-        except (Abort, MkDocsException) as exc:
-            raise BuildError(f"MkDocs could not build the site: {exc}") from exc
-        pages_built = len(list(temp.rglob("index.html")))
-        swap(temp, site_dir)
-    except OSError as exc:
-        shutil.rmtree(temp, ignore_errors=True)
-        raise disk_error(exc, site_dir) from exc
-    except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
-        raise
-    finally:
-        BUILDING.discard(temp)
+            temp = new_site_folder(site_dir)
+        except OSError as exc:
+            raise disk_error(exc, site_dir) from exc
+        BUILDING[temp] = edition
+        try:
+            docs_dir = edition.docs_dir(project)
+            docs_dir.mkdir(parents=True, exist_ok=True)
+            config = load_config(str(project / "mkdocs.yml"), site_dir=str(temp), docs_dir=str(docs_dir),
+                                 strict=True)
+            try:
+                mkdocs_build(config)
+            except (Abort, MkDocsException) as exc:
+                raise BuildError(f"MkDocs could not build the site: {exc}") from exc
+            pages_built = len(list(temp.rglob("index.html")))
+            swap(temp, site_dir)
+        except OSError as exc:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise disk_error(exc, site_dir) from exc
+        except BaseException:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise
+        finally:
+            BUILDING.pop(temp, None)
     return BuildReport(pages=pages_built, seconds=time.perf_counter() - started, site_dir=site_dir)
 
 

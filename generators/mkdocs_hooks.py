@@ -41,7 +41,7 @@ def on_config(config: Any) -> Any:
     site_dir = Path(config.site_dir).resolve()
     _absolute_snippet_paths(config, project)
     if site_dir in BUILDING:  # second-heart build: it swaps, and reports errors itself
-        return _use(config, generate(project, Path(config.docs_dir)))
+        return _use(config, generate(project, Path(config.docs_dir), BUILDING[site_dir]))
     plain = _command != "serve"
     try:
         if plain:
@@ -90,13 +90,15 @@ def on_build_error(error: Exception) -> None:
 
 
 def _absolute_snippet_paths(config: Any, project: Path) -> None:
-    """pymdownx.snippets reads base_path from the current folder; make it the project's,
-    so a build works from any folder."""
+    """pymdownx.snippets reads base_path from the current folder; make it the edition's
+    includes folder (``build/includes`` beside ``build/docs``, or beside the edition's own
+    docs folder), so a build works from any folder and editions never share one."""
     snippets = config.mdx_configs.get("pymdownx.snippets")
     if snippets and "base_path" in snippets:
         paths = snippets["base_path"]
         paths = [paths] if isinstance(paths, str) else paths
-        snippets["base_path"] = [str(project / path) for path in paths]
+        docs_parent = (project / config.docs_dir).parent
+        snippets["base_path"] = [str(docs_parent / Path(path).name) for path in paths]
 
 
 def _script(entry: str | dict[str, Any]) -> str | ExtraScriptValue:
