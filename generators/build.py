@@ -25,22 +25,26 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from generators import cache, languages
 from generators.charts import CHARTS, PAGE_EMBEDS, build_charts
+from generators.clinic import ClinicSite, apply_clinic, check_left_out, clinic_site, load_clinic
 from generators.content import markdown
 from generators.content.context import SiteContext
 from generators.content.crossrefs import Embeds
 from generators.content.kinds import KINDS
 from generators.content.loader import load_checked as load_content_checked
-from generators.edition import Edition, build_lock
+from generators.edition import GENERIC, Edition, build_lock
 from generators.errors import BuildError
+from generators.fonts import font_files
+from generators.handouts.site import HandoutMode, site_handouts
 from generators.pages import pages
 from generators.pages.facts import FACTS
-from generators.pictures import ALL_PICTURES, render
-from generators.widgets import WIDGETS, build_widgets
+from generators.pictures import ALL_PICTURES, renderer
+from generators.widgets import DEMO_PRESETS, WIDGETS, build_widgets
 
 PROJECT = Path(__file__).resolve().parent.parent
 STATIC = Path(__file__).parent / "assets"
@@ -48,18 +52,11 @@ STATIC = Path(__file__).parent / "assets"
 # Files copied from npm packages (package-lock.json pins them) into the site.
 NODE_ASSETS = {
     "plotly.js-basic-dist-min/plotly-basic.min.js": "assets/vendor/plotly-basic.min.js",
-    "@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff2":
-        "assets/fonts/atkinson-hyperlegible-latin-400-normal.woff2",
-    "@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff2":
-        "assets/fonts/atkinson-hyperlegible-latin-700-normal.woff2",
-    "@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-italic.woff2":
-        "assets/fonts/atkinson-hyperlegible-latin-400-italic.woff2",
-    "@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-italic.woff2":
-        "assets/fonts/atkinson-hyperlegible-latin-700-italic.woff2",
-}
+}  # and the font, cut to the characters the pages use: generators/fonts.py
 SITE_SCRIPTS: list[dict[str, Any] | str] = [
     {"path": "assets/javascripts/charts.js", "type": "module"},
     {"path": "assets/javascripts/scroll-regions.js", "type": "module"},
+    {"path": "assets/javascripts/embed-panel.js", "type": "module"},  # "Embed this page" (generators/embeds)
 ]
 SITE_STYLES = ["assets/stylesheets/fonts.css", "assets/stylesheets/site.css"]
 
@@ -67,13 +64,14 @@ SITE_STYLES = ["assets/stylesheets/fonts.css", "assets/stylesheets/site.css"]
 #: tests/generators/test_site_dir.py keeps the two in step): relative links may lead here.
 BUILT_PAGES = frozenset({
     "index.md", "get-help-now.md", "demo.md", "checklist.md", "glossary.md", "references.md",
-    *(f"{kind.folder}/index.md" for kind in KINDS if kind.section_intro),
+    *(f"{kind.folder}/index.md" for kind in KINDS if kind.has_index),
 })
 
 #: What stages 2 and 3 can make, by id: stage 1 checks content against these.
 EMBEDS = Embeds(
     charts={chart_id: entry.data for chart_id, entry in CHARTS.items()},
     widgets=frozenset(WIDGETS),
+    demo_presets=DEMO_PRESETS,
     page_embeds=frozenset(PAGE_EMBEDS) | frozenset(FACTS),
     pictures=frozenset(ALL_PICTURES),
     built_pages=BUILT_PAGES,
@@ -87,6 +85,9 @@ SOURCES = ("content", "clinics", "generators", "interactive", "tests", "benchmar
 #: Site folders ``build_site`` is building into right now, and the edition each gets (the
 #: MkDocs hook generates that edition and leaves the swap to ``build_site``).
 BUILDING: dict[Path, Edition] = {}
+#: Site folders ``build_site`` is building without handouts (``--no-handouts``); the others
+#: it builds get them printed (generators/handouts/site.py).
+NO_HANDOUTS: set[Path] = set()
 
 
 @dataclass
@@ -97,11 +98,16 @@ class Generated:
     extra_css: list[str]
     pages: int
     written: list[str] = field(default_factory=list)
+    clinic: ClinicSite | None = None  # a clinic's build: its logo, colours and footer (generators/clinic)
 
 
-def load_checked(project: Path = PROJECT, edition: Edition = Edition()) -> SiteContext:
-    """Stage 1 alone (what ``second-heart check`` runs): every content problem, at once."""
-    return load_content_checked(project / "content", EMBEDS, lang=edition.lang)
+def load_checked(project: Path = PROJECT, edition: Edition = GENERIC) -> SiteContext:
+    """Stage 1 alone (what ``second-heart check`` runs): every content problem, at once;
+    for a clinic's edition, the context made the clinic's own (generators/clinic)."""
+    ctx = load_content_checked(project / "content", EMBEDS, lang=edition.lang)
+    if edition.clinic is not None:
+        ctx = apply_clinic(load_clinic(project, edition.clinic), ctx)
+    return ctx
 
 
 def check_site_dir(project: Path, site_dir: Path) -> None:
@@ -150,27 +156,54 @@ def disk_error(exc: OSError, site_dir: Path) -> BuildError:
     return BuildError(f"could not build the site: {path}: {reason}.{advice}")
 
 
-def generate(project: Path = PROJECT, docs_dir: Path | None = None, edition: Edition = Edition()) -> Generated:
+def generate(project: Path = PROJECT, docs_dir: Path | None = None, edition: Edition = GENERIC,
+             handouts: HandoutMode = "fresh") -> Generated:
+    """Stages 1 to 4. ``handouts``: "print" the handouts that changed (``second-heart build``),
+    use only the "fresh" ones already printed (serve, plain mkdocs build), or "none"."""
     docs_dir = docs_dir or edition.docs_dir(project)
     ctx = load_checked(project, edition)                                       # stage 1
-    charts = build_charts(ctx)                                                 # stage 2a
-    widgets = build_widgets(ctx, project)                                      # stage 2b
-    made = pages.Embeds(charts.blocks, widgets.blocks, charts.page_embeds, picture=render)
+    clinic = None  # a clinic's build: its logo, colours, footer and handout branding
+    if edition.clinic is not None:
+        clinic = clinic_site(load_clinic(project, edition.clinic), ctx, project)
+    printed = site_handouts(ctx, project, docs_dir.parent / "handouts", handouts,  # stage 2d
+                            branding=clinic.branding if clinic else None)
+    with cache.session(project / "build" / "cache", seed=model_seed()):       # model results
+        charts = build_charts(ctx, project)                                    # stage 2a
+        widgets = build_widgets(ctx, project)                                  # stage 2b
+    drawn = renderer(ctx.words("pictures"))  # pictures labelled in the edition's language
+    made = pages.Embeds(charts.blocks, widgets.blocks, charts.page_embeds, picture=drawn,
+                        exercise_demos=widgets.exercise_demos, handouts=frozenset(printed.files))
     site = pages.render_site(ctx, made)                                        # stage 3
+    if clinic is not None:  # no page may link to one the clinic left out
+        check_left_out(clinic.loaded, site.pages)
     files = {page.path: page.text.encode() for page in site.pages}
     files["../includes/abbreviations.md"] = abbreviations(ctx).encode()
     files.update(charts.files)
     files.update(widgets.files)
+    files.update(printed.files)
     files.update(static_files(project))
+    files.update(font_files(project, (page.text for page in site.pages)))
+    files.update(clinic.files if clinic else {})
     written = sync(docs_dir, files)                                            # stage 4
     return Generated(
         ctx=ctx,
         nav=site.nav,
         extra_javascript=[*SITE_SCRIPTS, *widgets.extra_javascript],
-        extra_css=[*SITE_STYLES, *widgets.extra_css],
+        extra_css=[*SITE_STYLES, *widgets.extra_css, *(clinic.extra_css if clinic else [])],
         pages=len(site.pages),
         written=written,
+        clinic=clinic,
     )
+
+
+def model_seed() -> list[cache.Run]:
+    """What a build with an empty cache and no plan yet (a fresh clone) runs in parallel
+    first: the model's report for every scenario (generators/cache.py)."""
+    from calf_pump import SCENARIO_NAMES
+
+    from generators.charts.model_table import report_run
+
+    return [cache.Run("model.report", report_run, (name, 0.0)) for name in SCENARIO_NAMES]
 
 
 def static_files(project: Path) -> dict[str, bytes]:
@@ -190,7 +223,11 @@ def static_files(project: Path) -> dict[str, bytes]:
 
 
 def abbreviations(ctx: SiteContext) -> str:
-    """Glossary terms as Markdown abbreviations: Material shows them as tooltips."""
+    """Glossary terms as Markdown abbreviations: Material shows them as tooltips.
+
+    One definition per block (a blank line between them): Python-Markdown's abbr takes
+    one definition off a block and hands the rest back to every block processor, so one
+    block of n lines costs n² (about 30 ms a page here); the abbreviations are the same."""
     lines = []
     for term in sorted(ctx.glossary.values(), key=lambda t: -len(t.term)):
         definition = term.definition  # made safe, one line, by markdown.abbreviation (#13)
@@ -198,7 +235,7 @@ def abbreviations(ctx: SiteContext) -> str:
             lines.append(markdown.abbreviation(label, definition))
             if label[:1].islower():
                 lines.append(markdown.abbreviation(label[:1].upper() + label[1:], definition))
-    return "\n".join(lines) + "\n"
+    return "\n\n".join(lines) + "\n"
 
 
 def sync(docs_dir: Path, files: dict[str, bytes]) -> list[str]:
@@ -229,8 +266,10 @@ class BuildReport:
     site_dir: Path
 
 
-def build_site(project: Path = PROJECT, site_dir: Path | None = None, edition: Edition = Edition()) -> BuildReport:
-    """Build one edition of the site into a temporary folder, then swap it into ``site_dir``."""
+def build_site(project: Path = PROJECT, site_dir: Path | None = None, edition: Edition = GENERIC,
+               handouts: bool = True) -> BuildReport:
+    """Build one edition of the site into a temporary folder, then swap it into ``site_dir``;
+    with its handouts printed into it unless ``handouts`` is False."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -242,23 +281,35 @@ def build_site(project: Path = PROJECT, site_dir: Path | None = None, edition: E
         raise BuildError(f"{project} has no mkdocs.yml: give --project the project folder (the one "
                          "holding mkdocs.yml and content/).")
     check_site_dir(project, site_dir)  # before anything is touched
-    # Fail fast, before MkDocs starts, with every content problem listed.
-    load_checked(project, edition)
-    with build_lock(project):
+    # Fail fast, before MkDocs starts, with every content problem listed. The other
+    # languages are built into sub-folders of the first's site (generators/languages.py).
+    ctx = load_checked(project, edition)
+    parts = [(edition, "")] + [(replace(edition, lang=lang), lang) for lang in languages.translations(ctx)]
+    for part, _folder in parts[1:]:
+        load_checked(project, part)
+    with build_lock(project, ".lock" if edition.clinic is None else f".lock-clinic-{edition.clinic.stem}"):
         try:
             temp = new_site_folder(site_dir)
         except OSError as exc:
             raise disk_error(exc, site_dir) from exc
-        BUILDING[temp] = edition
         try:
-            docs_dir = edition.docs_dir(project)
-            docs_dir.mkdir(parents=True, exist_ok=True)
-            config = load_config(str(project / "mkdocs.yml"), site_dir=str(temp), docs_dir=str(docs_dir),
-                                 strict=True)
-            try:
-                mkdocs_build(config)
-            except (Abort, MkDocsException) as exc:
-                raise BuildError(f"MkDocs could not build the site: {exc}") from exc
+            for part, folder in parts:
+                into = (temp / folder).resolve()
+                BUILDING[into] = part
+                if not handouts:
+                    NO_HANDOUTS.add(into)
+                try:
+                    docs_dir = part.docs_dir(project)
+                    docs_dir.mkdir(parents=True, exist_ok=True)
+                    config = load_config(str(project / "mkdocs.yml"), site_dir=str(into),
+                                         docs_dir=str(docs_dir), strict=True)
+                    try:
+                        mkdocs_build(config)
+                    except (Abort, MkDocsException) as exc:
+                        raise BuildError(f"MkDocs could not build the site: {exc}") from exc
+                finally:
+                    BUILDING.pop(into, None)
+                    NO_HANDOUTS.discard(into)
             pages_built = len(list(temp.rglob("index.html")))
             swap(temp, site_dir)
         except OSError as exc:
@@ -267,8 +318,6 @@ def build_site(project: Path = PROJECT, site_dir: Path | None = None, edition: E
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
-        finally:
-            BUILDING.pop(temp, None)
     return BuildReport(pages=pages_built, seconds=time.perf_counter() - started, site_dir=site_dir)
 
 

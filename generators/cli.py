@@ -1,6 +1,7 @@
 """The `second-heart` command line, the only argument parser: build, serve, check, handouts, model.
 
-    second-heart [--project DIR] build [--site-dir DIR]
+    second-heart [--project DIR] build [--site-dir DIR] [--no-handouts]
+    second-heart [--project DIR] build (--clinic FILE [--out DIR] | --all-clinics)
     second-heart [--project DIR] serve [--dev-addr HOST:PORT]
     second-heart [--project DIR] check [--grades]
     second-heart [--project DIR] handouts [--out DIR] [--site-dir DIR] [--paper fit|a4|letter]
@@ -45,6 +46,15 @@ def _parser() -> _Parser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     build = sub.add_parser("build", help="generate the pages and build the whole site into site/")
     build.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: site/)")
+    build.add_argument("--no-handouts", dest="handouts", action="store_false",
+                       help="leave the handout PDFs (and the links to them) out: no Chromium needed")
+    clinics = build.add_mutually_exclusive_group()
+    clinics.add_argument("--clinic", type=Path, default=None, metavar="FILE",
+                         help="build a clinic's branded site from its file (clinics/<id>.yml)")
+    clinics.add_argument("--all-clinics", action="store_true",
+                         help="build every clinics/*.yml, each into site-clinics/<id>/, in parallel")
+    build.add_argument("--out", type=Path, default=None, metavar="DIR",
+                       help="with --clinic: where to put its site (default: site-clinics/<id>/)")
     serve = sub.add_parser("serve", help="live preview that regenerates when content/ changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     check = sub.add_parser("check", help="validate content/ exactly as the build does (fast)")
@@ -93,8 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from generators.build import PROJECT
 
         project = (ns.project or PROJECT).resolve()
+        if ns.command == "build" and (ns.clinic or ns.all_clinics or ns.out):
+            return _build_clinics(project, ns)
         if ns.command == "build":
-            return _build(project, ns.site_dir)
+            return _build(project, ns.site_dir, ns.handouts)
         if ns.command == "check":
             return _check(project, ns.grades)
         if ns.command == "handouts":
@@ -104,6 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
         if ns.command == "build":
             site = "site/" if ns.site_dir is None else os.path.abspath(ns.site_dir)
+            if ns.clinic is not None:
+                from generators.clinic_builds import clinic_out
+
+                site = os.path.abspath(ns.out or clinic_out(project, ns.clinic))
+            if ns.all_clinics:
+                site = "every clinic's site"
             print(f"Nothing was built; {site} is unchanged.", file=sys.stderr)
         if ns.command == "handouts":
             print("Nothing was replaced; the previous handouts are unchanged.", file=sys.stderr)
@@ -126,31 +144,74 @@ def _show_mkdocs_warnings() -> None:
     logger.setLevel(logging.WARNING)
 
 
-def _build(project: Path, site_dir: Path | None) -> int:
+def _build(project: Path, site_dir: Path | None, handouts: bool = True) -> int:
     from generators.build import build_site
 
     _show_mkdocs_warnings()
-    report = build_site(project, site_dir=site_dir)
+    report = build_site(project, site_dir=site_dir, handouts=handouts)
     print(f"Built {report.pages} pages into {report.site_dir} in {report.seconds:.1f} s")
     return 0
 
 
+def _build_clinics(project: Path, ns: argparse.Namespace) -> int:
+    """``build --clinic FILE [--out DIR]`` and ``build --all-clinics`` (generators/clinic_builds.py)."""
+    from generators.clinic_builds import build_all_clinics, build_clinic
+
+    if ns.site_dir is not None:
+        return _usage("second-heart", "--site-dir is for the generic site; a clinic's site goes to --out DIR "
+                      "(see: second-heart build --help)")
+    if ns.out is not None and ns.clinic is None:
+        return _usage("second-heart", "--out goes with --clinic FILE; --all-clinics builds each clinic into "
+                      "site-clinics/<id>/ (see: second-heart build --help)")
+    if ns.clinic is not None:
+        _show_mkdocs_warnings()
+        report = build_clinic(project, ns.clinic, ns.out)
+        print(f"Built {report.pages} pages into {report.site_dir} in {report.seconds:.1f} s")
+        return 0
+    results = build_all_clinics(project)
+    for result in results:
+        if result.ok:
+            print(f"{result.clinic.name}: built into {result.site_dir} in {result.seconds:.1f} s")
+        else:
+            print(f"{result.clinic.name}: FAILED; its site {result.site_dir} is unchanged.\n{result.output}",
+                  file=sys.stderr)
+    failed = [result.clinic.name for result in results if not result.ok]
+    print(f"{len(results) - len(failed)} of {len(results)} clinic sites built"
+          + (f"; failed: {', '.join(failed)}" if failed else ""), file=sys.stderr if failed else sys.stdout)
+    return 1 if failed else 0
+
+
 def _check(project: Path, show_grades: bool) -> int:
     from generators.build import load_checked
-    from generators.content.checks import grades
+    from generators.content.checks import grades, page_text
+    from generators.content.readability import MEASURES, score_es
+    from generators.edition import Edition
 
     ctx = load_checked(project)
     counts = (f"{len(ctx.topics)} topics, {len(ctx.risk_factors)} risk factors, "
               f"{len(ctx.symptoms)} symptoms, {len(ctx.exercises)} exercises, "
               f"{len(ctx.glossary)} glossary terms, {len(ctx.references)} references")
-    measured = grades(ctx)
-    values = [g for _, g in measured]
-    print(f"content/ is valid: {counts}.")
-    print(f"Reading grade (Flesch-Kincaid): highest {max(values):.1f}, "
-          f"median {statistics.median(values):.1f}.")
-    if show_grades:
-        for name, grade in sorted(measured, key=lambda x: -x[1]):
-            print(f"  {grade:4.1f}  {name}")
+    # Every language: each is checked as its own build would check it (its reading level too).
+    languages = [ctx] + [load_checked(project, Edition(lang)) for lang in ctx.languages if lang != ctx.lang]
+    several = f", in {len(languages)} languages" if len(languages) > 1 else ""
+    print(f"content/ is valid: {counts}{several}.")
+    for each in languages:
+        measure = MEASURES.get(each.lang)
+        measured = grades(each)
+        if measure is None or not measured:
+            print(f"{each.lang}: no reading-level measure for this language.")
+            continue
+        values = [g for _, g in measured]
+        worst = min(values) if measure.higher_is_easier else max(values)
+        label = "Reading grade (Flesch-Kincaid)" if each.lang == "en" else f"{each.lang}: {measure.name}"
+        print(f"{label}: {'lowest' if measure.higher_is_easier else 'highest'} {worst:.1f}, "
+              f"median {statistics.median(values):.1f} ({len(values)} pages).")
+        if each.lang == "es":  # the second Spanish measure, for comparison with published work
+            huerta = [score_es(page_text(item)).fernandez_huerta for _kind, item in each.all_pages()]
+            print(f"es: Fernández-Huerta: lowest {min(huerta):.1f}, median {statistics.median(huerta):.1f}.")
+        if show_grades:
+            for name, grade in sorted(measured, key=lambda x: x[1] if measure.higher_is_easier else -x[1]):
+                print(f"  {grade:5.1f}  {each.lang}/{name}" if several else f"  {grade:4.1f}  {name}")
     return 0
 
 

@@ -3,8 +3,8 @@
 The policy allows no inline script and no script from anywhere but the site itself::
 
     default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-hashes'
-    'sha256-...'; img-src 'self' data:; font-src 'self'; worker-src 'self'; connect-src 'self';
-    object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'
+    'sha256-...'; img-src 'self' data:; font-src 'self'; worker-src 'self'; manifest-src 'self';
+    connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'
 
 * ``script-src``: every script is a file of the site. Material's inline scripts are files
   through the theme (generators/theme/partials/javascripts/), and so is the early worker
@@ -19,14 +19,19 @@ The policy allows no inline script and no script from anywhere but the site itse
   never needs ``'unsafe-inline'``. One hash is of the empty text: plotly.js adds an empty
   ``<style>`` and fills it through the CSS object model, which a policy does not restrict.
 * ``img-src data:``: Material draws its icons with ``data:`` SVGs in its stylesheet.
-* ``frame-ancestors`` says which sites may frame the pages (default: only this one); a
-  clinic that embeds pages in its own site names its address there.
+* ``frame-ancestors`` says which sites may frame the pages: only this one for the site's
+  pages, and ``settings.yml``'s ``embed: frame_ancestors:`` (default ``https:``, any https
+  site) for the embed views under ``embed/`` (generators/embeds/), which clinics show in an
+  iframe. A clinic's file may set the same list.
 
 It is written three ways: ``_headers`` (Netlify, Cloudflare Pages), ``nginx-csp.conf`` (an
 ``add_header`` line to include in a server block) and a ``<meta http-equiv>`` tag in every
 page, for hosts where no header can be set. A ``<meta>`` policy cannot hold
 ``frame-ancestors`` (browsers ignore it there), so only the header versions protect
-against framing.
+against framing, and only they can let other sites frame the embed views. ``_headers``
+has one rule per top-level folder and file of the site, none overlapping: hosts join the
+values of every rule that matches a path, and two policies would both apply (the stricter
+``frame-ancestors`` would win). The nginx snippet picks the policy by ``$uri``.
 
 Every ``<script src>`` and stylesheet ``<link>`` pointing at a file of the site gets an
 ``integrity`` attribute (sha384), so a file changed on the host after the build is refused.
@@ -45,8 +50,12 @@ from pathlib import Path
 
 from generators.errors import BuildError
 
-#: Who may frame the site's pages, unless a clinic says otherwise.
+#: Who may frame the site's pages.
 FRAME_ANCESTORS: tuple[str, ...] = ("'self'",)
+#: The embed views (``embed/<path>/``) and who may frame them unless settings.yml's
+#: ``embed: frame_ancestors:`` (or a clinic's file) says otherwise: any https site.
+EMBED_FOLDER = "embed"
+EMBED_FRAME_ANCESTORS: tuple[str, ...] = ("https:",)
 #: plotly.js creates an empty <style> and fills it with CSSOM calls (never blocked).
 EMPTY_STYLE = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
 HEADERS_FILE = "_headers"
@@ -74,7 +83,8 @@ def policy(style_hashes: Iterable[str] = (), frame_ancestors: Sequence[str] = FR
         "style-src 'self' 'unsafe-hashes' " + " ".join(f"'{h}'" for h in styles),
         "img-src 'self' data:",
         "font-src 'self'",
-        "worker-src 'self'",
+        "worker-src 'self'",  # the widgets' Python worker and the offline service worker (sw.js)
+        "manifest-src 'self'",  # manifest.webmanifest (generators/offline/manifest.py)
         "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
@@ -171,12 +181,16 @@ class Finished:
     pages: int
     policy: str
     style_hashes: tuple[str, ...]
+    embed_policy: str = ""  # the policy sent with the embed views (embed/)
 
 
 def finish(site_dir: Path, frame_ancestors: Sequence[str] = FRAME_ANCESTORS, *,
+           embed_frame_ancestors: Sequence[str] = EMBED_FRAME_ANCESTORS, base_path: str = "/",
            meta_tag: bool = True) -> Finished:
     """Check every page, add integrity attributes, and write the policy three ways.
 
+    ``embed_frame_ancestors`` apply to ``embed/`` and ``frame_ancestors`` to everything
+    else; ``base_path`` is the site's path on its host (``site_url``'s, usually ``/``).
     ``meta_tag=False`` for the live preview, whose server adds an inline script of its own.
     Raises ``BuildError`` naming each page that holds a script the policy would block.
     """
@@ -200,6 +214,7 @@ def finish(site_dir: Path, frame_ancestors: Sequence[str] = FRAME_ANCESTORS, *,
             + "\nFix: move a theme script into a file under generators/assets/javascripts/theme/; "
             "content can never add one (README: 'What HTML content may contain')")
     header = policy(styles, frame_ancestors)
+    embed_header = policy(styles, embed_frame_ancestors)
     in_page = policy(styles, frame_ancestors, meta=True)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{in_page}">'
     digests: dict[Path, str] = {}
@@ -208,13 +223,43 @@ def finish(site_dir: Path, frame_ancestors: Sequence[str] = FRAME_ANCESTORS, *,
         if meta_tag and _CHARSET in text:  # first in <head>, before anything it governs
             text = text.replace(_CHARSET, _CHARSET + "\n    " + meta, 1)
         page.write_text(text, encoding="utf-8")
-    (site_dir / HEADERS_FILE).write_text(
-        "# Written by the Second Heart build (generators/csp.py): the site's security headers,\n"
-        "# for hosts that read a _headers file (Netlify, Cloudflare Pages).\n"
-        f"/*\n  Content-Security-Policy: {header}\n", encoding="utf-8")
+    (site_dir / HEADERS_FILE).write_text(headers_file(site_dir, base_path, header, embed_header),
+                                         encoding="utf-8")
+    # The embed views of the site and of each translation built into a folder of it (es/embed/).
+    embed_path = "^" + re.escape(_base(base_path)) + "([a-z][a-z]/)?" + EMBED_FOLDER + "/"
     (site_dir / NGINX_FILE).write_text(
         "# Written by the Second Heart build (generators/csp.py): the site's Content-Security-Policy\n"
         "# for nginx. Include this file in the server (or location) block that serves the site.\n"
         "# nginx drops inherited add_header lines in a block that has its own: include it there too.\n"
-        f'add_header Content-Security-Policy "{header}" always;\n', encoding="utf-8")
-    return Finished(len(pages), header, tuple(sorted(styles)))
+        "# The embed views (embed/) may be framed by other sites (settings.yml: embed:); the rest not.\n"
+        f'set $second_heart_csp "{header}";\n'
+        f'if ($uri ~ "{embed_path}") {{\n    set $second_heart_csp "{embed_header}";\n}}\n'
+        "add_header Content-Security-Policy $second_heart_csp always;\n", encoding="utf-8")
+    return Finished(len(pages), header, tuple(sorted(styles)), embed_header)
+
+
+def _base(base_path: str) -> str:
+    return "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+
+
+def headers_file(site_dir: Path, base_path: str, header: str, embed_header: str) -> str:
+    """``_headers``: the embed policy for ``embed/``, the site's policy for every other
+    top-level folder and file, one rule each and none overlapping (see the module doc)."""
+    rules = _rules(site_dir, _base(base_path), header, embed_header)
+    lines = ["# Written by the Second Heart build (generators/csp.py): the site's security headers,",
+             "# for hosts that read a _headers file (Netlify, Cloudflare Pages). One rule per top-level",
+             "# folder and file, none overlapping: embed/ may be framed by other sites, the rest not."]
+    lines += [f"{path}\n  Content-Security-Policy: {value}" for path, value in rules]
+    return "\n".join(lines) + "\n"
+
+
+def _rules(folder: Path, base: str, header: str, embed_header: str) -> list[tuple[str, str]]:
+    rules = [(f"{base}{EMBED_FOLDER}/*", embed_header), (base, header)]
+    for entry in sorted(folder.iterdir()):
+        if entry.name in (EMBED_FOLDER, HEADERS_FILE, NGINX_FILE) or entry.name.startswith("."):
+            continue
+        if entry.is_dir() and (entry / EMBED_FOLDER).is_dir():  # a translation built into a folder
+            rules += _rules(entry, f"{base}{entry.name}/", header, embed_header)
+        else:
+            rules.append((f"{base}{entry.name}/*" if entry.is_dir() else f"{base}{entry.name}", header))
+    return rules

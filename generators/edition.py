@@ -30,7 +30,7 @@ class Edition:
 
     @property
     def is_default(self) -> bool:
-        return self == Edition()
+        return self == GENERIC
 
     def docs_dir(self, project: Path) -> Path:
         if self.is_default:
@@ -38,13 +38,19 @@ class Edition:
         return project / "build" / "editions" / self.key / "docs"
 
 
+#: The generic site in the default language (what a plain ``second-heart build`` makes first).
+GENERIC = Edition()
+
+
 @contextmanager
-def build_lock(project: Path) -> Iterator[None]:
+def build_lock(project: Path, name: str = ".lock") -> Iterator[None]:
     """One build of a project at a time: two builds writing the same ``build/`` folder
-    would delete each other's generated pages. A second build waits for the first."""
+    would delete each other's generated pages. A second build waits for the first.
+    ``name``: a lock of its own, for builds whose folders no other build writes (a
+    clinic's editions: ``build/editions/clinic-<id>-*``), so they may run side by side."""
     folder = project / "build"
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "w") as handle:
+    with open(folder / name, "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

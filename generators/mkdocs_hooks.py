@@ -22,8 +22,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
-from generators.build import BUILDING, Generated, check_site_dir, disk_error, generate, new_site_folder, swap
+from generators import languages, offline
+from generators.build import (
+    BUILDING,
+    NO_HANDOUTS,
+    Generated,
+    check_site_dir,
+    disk_error,
+    generate,
+    new_site_folder,
+    swap,
+)
 from generators.errors import SecondHeartError
+from generators.pages.abbr import first_use_only
 
 SERVE_NOTE = "The preview still shows the last good build; save a fix and it rebuilds."
 
@@ -36,12 +47,15 @@ def on_startup(command: str, dirty: bool) -> None:
     _command = command
 
 
+@event_priority(50)  # before the search plugin's, which reads theme.language (generators/languages.py)
 def on_config(config: Any) -> Any:
     project = Path(config.config_file_path).resolve().parent
     site_dir = Path(config.site_dir).resolve()
     _absolute_snippet_paths(config, project)
     if site_dir in BUILDING:  # second-heart build: it swaps, and reports errors itself
-        return _use(config, generate(project, Path(config.docs_dir), BUILDING[site_dir]))
+        made = generate(project, Path(config.docs_dir), BUILDING[site_dir],
+                        "none" if site_dir in NO_HANDOUTS else "print")
+        return _use(config, made, switch=True)
     plain = _command != "serve"
     try:
         if plain:
@@ -58,11 +72,20 @@ def on_config(config: Any) -> Any:
     return _use(config, result)
 
 
-def _use(config: Any, result: Generated) -> Any:
-    """Give MkDocs what the generator made: the navigation, scripts and styles."""
+def _use(config: Any, result: Generated, switch: bool = False) -> Any:
+    """Give MkDocs what the generator made: the navigation, scripts and styles, and the
+    edition's language (``switch``: its other languages are built beside it)."""
+    languages.configure(config, result.ctx, switch=switch)
     config.nav = result.nav
     config.extra_javascript = [*config.extra_javascript, *map(_script, result.extra_javascript)]
     config.extra_css = [*config.extra_css, *result.extra_css]
+    if _command != "serve":  # the offline copy (generators/offline); a live preview is never cached
+        config.extra["offline"] = offline.settings(result.ctx)
+        config.extra_javascript = [*config.extra_javascript, _script(offline.SCRIPT)]
+    if result.clinic is not None:  # a clinic's build: its logo in the header, its contact in the footer
+        result.clinic.configure(config)
+    # For the CSP hook (generators/mkdocs_csp_hook.py): who may frame the embed views.
+    config.extra["embed_frame_ancestors"] = list(result.ctx.settings.embed.frame_ancestors)
     return config
 
 
@@ -81,6 +104,20 @@ def on_post_build(config: Any) -> None:
         shutil.rmtree(temp, ignore_errors=True)
         raise PluginError(str(disk_error(exc, site_dir))) from exc
     config.site_dir = str(site_dir)  # what comes next (gh-deploy) finds the site where it now is
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """``serve`` watches content/, interactive/ and generators/ (mkdocs.yml's ``watch``);
+    build/docs is made from them by each rebuild, so watching it too (MkDocs does, as the
+    docs folder) made every edit rebuild twice: once for the edit, once for the pages the
+    first rebuild wrote."""
+    server.unwatch(config.docs_dir)
+    return server
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Glossary tooltips on a term's first use only (generators/pages/abbr.py)."""
+    return first_use_only(html)
 
 
 def on_build_error(error: Exception) -> None:

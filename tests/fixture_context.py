@@ -160,7 +160,19 @@ def make_context() -> SiteContext:
         pages={},
         page_bodies={},
         data={},
+        ui=_ui_words(),
     )
+
+
+def _ui_words() -> dict[str, dict[str, str]]:
+    """The interface words: the project's own English ui.yml."""
+    import yaml
+
+    words: dict[str, dict[str, str]] = yaml.safe_load((PROJECT_UI).read_text("utf-8"))
+    return words
+
+
+PROJECT_UI = Path(__file__).resolve().parents[1] / "content" / "en" / "ui.yml"
 
 
 def _site_text() -> SiteText:

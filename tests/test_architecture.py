@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LATER_THAN_CONTENT = ("generators.charts", "generators.widgets", "generators.pages", "generators.build",
-                      "generators.cli", "generators.mkdocs_hooks")
+                      "generators.cli", "generators.mkdocs_hooks", "generators.clinic")
 FRONT_ENDS = ("generators.cli", "generators.mkdocs_hooks", "benchmarks", "playwright")
 
 #: (rule, folder under the project, imports (module prefixes) its Python files may not make)
@@ -39,6 +39,17 @@ RULES: list[tuple[str, str, tuple[str, ...]]] = [
     ("handouts import only stage 1 and the pictures: no charts, widgets, pages, build or front end",
      "generators/handouts",
      ("generators.charts", "generators.widgets", "generators.pages", "generators.build", *FRONT_ENDS)),
+    ("the clinic package (a clinic file → the context, the site's branding) imports only stage 1 and the "
+     "handouts' Branding: the build calls it, never the other way round", "generators/clinic",
+     ("generators.charts", "generators.widgets", "generators.pictures", "generators.pages",
+      "generators.build", "generators.clinic_builds", *FRONT_ENDS)),
+    ("the offline copy (service worker, manifest) runs after MkDocs on the built files: it imports no "
+     "charts, widgets, pages, build or front end", "generators/offline",
+     ("generators.charts", "generators.widgets", "generators.pages", "generators.build", *FRONT_ENDS)),
+    ("embeds (embed views, the embed panel, handout links) import only stage 1: the pages use them",
+     "generators/embeds",
+     ("generators.charts", "generators.widgets", "generators.pictures", "generators.pages",
+      "generators.handouts", "generators.build", *FRONT_ENDS)),
     ("nothing under generators/ imports the benchmarks or Playwright", "generators",
      ("benchmarks", "playwright")),
 ]

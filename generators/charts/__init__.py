@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from generators.charts.spec import ChartSpec, chart_block, figure_json
+from generators.charts.static import static_svgs
 from generators.content.context import SiteContext
 from generators.content.data_schema import DoseResponse
 from generators.content.markdown import embeds
@@ -27,13 +29,13 @@ class ChartEntry:
 def _avp(ctx: SiteContext) -> ChartSpec:
     from generators.charts.physiology import avp_chart
 
-    return avp_chart()
+    return avp_chart(ctx.words("chart_text"))
 
 
 def _apg(ctx: SiteContext) -> ChartSpec:
     from generators.charts.physiology import apg_chart
 
-    return apg_chart()
+    return apg_chart(ctx.words("chart_text"))
 
 
 def _travel(ctx: SiteContext) -> ChartSpec:
@@ -41,7 +43,7 @@ def _travel(ctx: SiteContext) -> ChartSpec:
 
     data = ctx.data["travel-clot-risk"]
     assert isinstance(data, DoseResponse)  # stage 1 validated it against DATA_FILES
-    return travel_clot_chart(data)
+    return travel_clot_chart(data, ctx.words("chart_text"))
 
 
 def _model_report_table(ctx: SiteContext) -> str:
@@ -82,14 +84,16 @@ class Charts:
     page_embeds: dict[str, str]  # {{ name }} -> Markdown
 
 
-def build_charts(ctx: SiteContext) -> Charts:
+def build_charts(ctx: SiteContext, project: Path) -> Charts:
     """Every chart that some page shows (and only those), and every page embed in use."""
     wanted = sorted({chart_id for topic in ctx.topics.values() for chart_id in topic.charts})
     blocks: dict[str, str] = {}
     files: dict[str, bytes] = {}
-    for chart_id in wanted:
-        chart = CHARTS[chart_id].build(ctx)
-        blocks[chart_id] = chart_block(chart)
-        files[f"assets/charts/{chart_id}.json"] = figure_json(chart).encode()
+    specs = {chart_id: CHARTS[chart_id].build(ctx) for chart_id in wanted}
+    figures = {chart_id: figure_json(chart) for chart_id, chart in specs.items()}
+    pictures = static_svgs(figures, project) if figures else {}
+    for chart_id, chart in specs.items():
+        blocks[chart_id] = chart_block(chart, pictures[chart_id], ctx.words("charts"))
+        files[f"assets/charts/{chart_id}.json"] = figures[chart_id].encode()
     used = {name for body in ctx.page_bodies.values() for name in embeds(body)} & set(PAGE_EMBEDS)
     return Charts(blocks, files, {name: PAGE_EMBEDS[name](ctx) for name in sorted(used)})

@@ -14,6 +14,8 @@ from typing import Any
 from calf_pump import SCENARIO_NAMES
 from calf_pump.protocols import run_report
 
+from generators.cache import model_run
+
 TABLE_COMPRESSION_MMHG = 20.0
 #: a light stocking on a refluxing leg, as in the published APG stocking study
 TABLE_REFLUX_COMPRESSION_MMHG = 14.0
@@ -32,8 +34,15 @@ def _rounded(value: Any) -> Any:
 
 @lru_cache(maxsize=32)
 def raw_report(scenario: str, compression_mmhg: float = 0.0) -> dict[str, Any]:
-    """Unrounded protocol results; the model is deterministic, so one run per process."""
-    return run_report(scenario, float(compression_mmhg))
+    """Unrounded protocol results; the model is deterministic, so one run per process
+    (and one per model version: build/cache keeps it, generators/cache.py)."""
+    result: dict[str, Any] = report_run(scenario, float(compression_mmhg))
+    return result
+
+
+@model_run("model.report")
+def report_run(scenario: str, compression_mmhg: float) -> dict[str, Any]:
+    return run_report(scenario, compression_mmhg)
 
 
 def report(scenario: str, compression_mmhg: float = 0.0) -> dict[str, Any]:

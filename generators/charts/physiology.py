@@ -7,24 +7,41 @@ can apply light or dark theme colours. Units: s, mmHg, mL.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from typing import Any
+
 import plotly.graph_objects as go  # type: ignore[import-untyped]  # plotly ships no type hints
 from calf_pump.protocols import Trace, apg_trace, avp_trace
 
+from generators.cache import model_run
 from generators.charts.spec import ChartSpec
 
 _MAX_ROWS = 40
 
 
-_AVP_SCENARIOS = (
-    ("healthy", "Healthy"),
-    ("superficial_reflux", "Leaky surface vein valves"),
-    ("obstruction", "Narrowed deep vein after a clot"),
-)
-_APG_SCENARIOS = (("healthy", "Healthy"), ("deep_reflux", "Leaky deep vein valves"))
+# The model's scenarios each chart draws; their names are ui.yml ``chart_text`` words
+# (``scenario_<name>``), like every other word of these charts.
+_AVP_SCENARIOS = ("healthy", "superficial_reflux", "obstruction")
+_APG_SCENARIOS = ("healthy", "deep_reflux")
 
 
-def _rows(traces: list[Trace], every_s: float, digits: int) -> list[list[str]]:
-    """One row per ``every_s`` seconds (at most 40), values from each trace."""
+@model_run("model.trace")
+def _trace_run(protocol: str, scenario: str) -> dict[str, Any]:
+    trace = {"avp": avp_trace, "apg": apg_trace}[protocol](scenario)
+    return {"times_s": trace.times_s, "values": trace.values, "phases": trace.phases}
+
+
+def _trace(protocol: str, scenario: str) -> Trace:
+    """The model's recording of a protocol, from build/cache when the model is unchanged."""
+    data = _trace_run(protocol, scenario)
+    return Trace(tuple(data["times_s"]), tuple(data["values"]),
+                 tuple((str(label), float(start), float(end)) for label, start, end in data["phases"]))
+
+
+def _rows(traces: list[Trace], every_s: float, digits: int, mark: str) -> list[list[str]]:
+    """One row per ``every_s`` seconds (at most 40), values from each trace; ``mark``: the
+    language's decimal mark."""
     times = traces[0].times_s
     end = times[-1]
     step = max(every_s, end / (_MAX_ROWS - 1))
@@ -32,70 +49,73 @@ def _rows(traces: list[Trace], every_s: float, digits: int) -> list[list[str]]:
     t = 0.0
     while t <= end + 1e-9 and len(rows) < _MAX_ROWS:
         i = min(range(len(times)), key=lambda j: abs(times[j] - t))
-        rows.append([f"{times[i]:.1f}".rstrip("0").rstrip(".")]
-                    + [f"{tr.values[i]:.{digits}f}" for tr in traces])
+        rows.append([f"{times[i]:.1f}".rstrip("0").rstrip(".").replace(".", mark)]
+                    + [f"{tr.values[i]:.{digits}f}".replace(".", mark) for tr in traces])
         t += step
     return rows
 
 
-def _phase_shapes(fig: go.Figure, trace: Trace) -> None:
+def _phase_shapes(fig: go.Figure, trace: Trace, words: Mapping[str, str]) -> None:
+    """Shade the tiptoe phases, named in the page's words (``phase_<model's label>``)."""
     for label, start, end in trace.phases:
         if "tiptoe" in label:
+            name = words.get("phase_" + re.sub(r"\W+", "_", label), label)
             fig.add_vrect(x0=start, x1=end, opacity=0.12, line_width=0, fillcolor="gray",
-                          annotation_text=label, annotation_position="top left")
+                          annotation_text=name, annotation_position="top left")
 
 
-def _protocol_figure(scenarios: tuple[tuple[str, str], ...], traces: list[Trace], y_title: str) -> go.Figure:
+def _protocol_figure(scenarios: tuple[str, ...], traces: list[Trace], y_title: str,
+                     words: Mapping[str, str]) -> go.Figure:
     """One line per scenario over a protocol's time course, tiptoe phases shaded."""
     fig = go.Figure()
-    for (_name, label), trace in zip(scenarios, traces, strict=True):
-        fig.add_trace(go.Scatter(x=list(trace.times_s), y=list(trace.values), mode="lines", name=label))
-    _phase_shapes(fig, traces[0])
+    for name, trace in zip(scenarios, traces, strict=True):
+        fig.add_trace(go.Scatter(x=list(trace.times_s), y=list(trace.values), mode="lines",
+                                 name=words[f"scenario_{name}"]))
+    _phase_shapes(fig, traces[0], words)
     fig.update_layout(
-        xaxis_title="Time (seconds)",
+        xaxis_title=words["time_seconds"],
         yaxis_title=y_title,
-        legend_title_text="Leg",
+        legend_title_text=words["legend_leg"],
         margin={"l": 60, "r": 20, "t": 30, "b": 50},
     )
     return fig
 
 
-def avp_chart() -> ChartSpec:
-    """Ankle vein pressure during the AVP test: healthy, superficial reflux, obstruction."""
-    traces = [avp_trace(name) for name, _ in _AVP_SCENARIOS]
-    fig = _protocol_figure(_AVP_SCENARIOS, traces, "Pressure in an ankle vein (mmHg)")
+def _fill(text: str, **values: str) -> str:
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+def avp_chart(words: Mapping[str, str]) -> ChartSpec:
+    """Ankle vein pressure during the AVP test: healthy, superficial reflux, obstruction.
+    ``words``: ui.yml ``chart_text``, in the page's language."""
+    traces = [_trace("avp", name) for name in _AVP_SCENARIOS]
+    fig = _protocol_figure(_AVP_SCENARIOS, traces, words["avp_y"], words)
     healthy = traces[0]
     low = min(healthy.values)
     return ChartSpec(
         id="avp-chart",
-        title="Ankle vein pressure before, during and after 10 tiptoes",
+        title=words["avp_title"],
         figure=fig,
-        table_caption="Ankle vein pressure in mmHg, from the model, every few seconds.",
-        table_columns=["Time (s)"] + [label for _, label in _AVP_SCENARIOS],
-        table_rows=_rows(traces, 2.5, 0),
-        summary=(
-            f"Standing still, the pressure at the ankle is about {healthy.values[0]:.0f} mmHg. "
-            f"Ten tiptoes bring it down to about {low:.0f} mmHg in a healthy leg, and it "
-            "climbs back slowly; with leaky surface valves it falls less and climbs back fast."
-        ),
+        table_caption=words["avp_table"],
+        table_columns=[words["time_s"]] + [words[f"scenario_{name}"] for name in _AVP_SCENARIOS],
+        table_rows=_rows(traces, 2.5, 0, words["decimal_mark"]),
+        summary=_fill(words["avp_summary"], standing=f"{healthy.values[0]:.0f}", lowest=f"{low:.0f}"),
     )
 
 
-def apg_chart() -> ChartSpec:
+def apg_chart(words: Mapping[str, str]) -> ChartSpec:
     """Calf blood volume during the APG test: healthy vs deep reflux."""
-    traces = [apg_trace(name) for name, _ in _APG_SCENARIOS]
-    fig = _protocol_figure(_APG_SCENARIOS, traces, "Extra blood in the calf veins (mL)")
+    traces = [_trace("apg", name) for name in _APG_SCENARIOS]
+    fig = _protocol_figure(_APG_SCENARIOS, traces, words["apg_y"], words)
     healthy = traces[0]
     return ChartSpec(
         id="apg-chart",
-        title="Blood in the calf: leg raised, standing up, one tiptoe, ten tiptoes",
+        title=words["apg_title"],
         figure=fig,
-        table_caption="Extra blood in the calf veins in mL (leg raised = 0), from the model.",
-        table_columns=["Time (s)"] + [label for _, label in _APG_SCENARIOS],
-        table_rows=_rows(traces, 5.0, 0),
-        summary=(
-            f"On standing up, a healthy calf slowly fills with about {max(healthy.values):.0f} "
-            "mL of blood over a minute or two; tiptoes squeeze most of it out. With leaky deep "
-            "valves the calf fills in seconds and stays fuller during the tiptoes."
-        ),
+        table_caption=words["apg_table"],
+        table_columns=[words["time_s"]] + [words[f"scenario_{name}"] for name in _APG_SCENARIOS],
+        table_rows=_rows(traces, 5.0, 0, words["decimal_mark"]),
+        summary=_fill(words["apg_summary"], filled=f"{max(healthy.values):.0f}"),
     )

@@ -15,12 +15,13 @@ written beside the value in the data file. Units: mmHg, mL, mL/s, %, s.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
 from calf_pump.protocols import WalkResult, longest_backward_flow_s, walking_test
 
+from generators.cache import model_run
 from generators.charts.model_table import raw_report
 from generators.content.data_schema import ModelSetting, ModelValidation, PublishedValue
 
@@ -31,11 +32,22 @@ _BACKFLOW_SECONDS = 15.0
 
 @lru_cache(maxsize=64)
 def _walk(scenario: str, stocking_mmhg: float) -> WalkResult:
-    return walking_test(scenario, stocking_mmhg)
+    return WalkResult(**_walk_run(scenario, stocking_mmhg))
+
+
+@model_run("model.walking_test")
+def _walk_run(scenario: str, stocking_mmhg: float) -> dict[str, Any]:
+    return asdict(walking_test(scenario, stocking_mmhg))
 
 
 @lru_cache(maxsize=32)
 def _backflow(scenario: str, stocking_mmhg: float) -> dict[str, float]:
+    result: dict[str, float] = _backflow_run(scenario, stocking_mmhg)
+    return result
+
+
+@model_run("model.backward_flow")
+def _backflow_run(scenario: str, stocking_mmhg: float) -> dict[str, float]:
     return longest_backward_flow_s(
         scenario, "walk", BACKFLOW_WALK_KMH, _BACKFLOW_SECONDS, stocking_mmhg
     )

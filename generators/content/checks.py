@@ -6,7 +6,7 @@ run in order by ``check_content``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -14,15 +14,16 @@ from pydantic import BaseModel
 from generators.content.context import SiteContext
 from generators.content.crossrefs import strings
 from generators.content.markdown import citations, plain_text
-from generators.content.readability import fk_grade
+from generators.content.readability import MEASURES
+from generators.content.schema import PageBase
 from generators.errors import ContentError
 
-PAGE_GRADE_LIMIT = 8.0
-STEP_GRADE_LIMIT = 6.0
+PAGE_GRADE_LIMIT = MEASURES["en"].page_limit  # each language's limits: readability.MEASURES
+STEP_GRADE_LIMIT = MEASURES["en"].step_limit
 
 # Prose fields a reader sees on an item's page (structure fields like ids are not prose).
 _SKIP = {"id", "picture", "refs", "related", "review", "changeable", "kind", "care_level", "order",
-         "charts", "widgets", "risk_factors"}
+         "charts", "widgets", "risk_factors", "preset"}
 
 
 def prose(item: BaseModel) -> list[str]:
@@ -49,29 +50,44 @@ def page_text(item: BaseModel) -> str:
     return "\n".join(t for t in prose(item) if t)
 
 
+def _measured(ctx: SiteContext) -> Iterator[tuple[str, PageBase]]:
+    """The pages written in ``ctx``'s language (not those a partial translation borrows)."""
+    return ((kind, item) for kind, item in ctx.all_pages() if not ctx.is_fallback(kind, item.id))
+
+
 def readability_of_pages(ctx: SiteContext) -> list[ContentError]:
+    measure = MEASURES.get(ctx.lang)
+    if measure is None:
+        return []
     errors = []
-    for kind, item in ctx.all_pages():
-        grade = fk_grade(page_text(item))
-        if grade > PAGE_GRADE_LIMIT:
+    for kind, item in _measured(ctx):
+        grade = measure.score(page_text(item))
+        if not measure.passes(grade, measure.page_limit):
             errors.append(ContentError(
                 ctx.source_of(kind, item.id), "",
-                f"a Flesch-Kincaid grade of {PAGE_GRADE_LIMIT:g} or lower for the page",
-                f"grade {grade:.1f}", "use shorter sentences and everyday words; "
+                f"{measure.limit_words(measure.page_limit)} for the page",
+                f"{'grade' if ctx.lang == 'en' else 'score'} {grade:.1f}",
+                "use shorter sentences and everyday words; "
                 "`second-heart check --grades` lists every page's grade"))
     return errors
 
 
 def readability_of_steps(ctx: SiteContext) -> list[ContentError]:
+    measure = MEASURES.get(ctx.lang)
+    if measure is None:
+        return []
     errors = []
     for exercise in ctx.exercises.values():
+        if ctx.is_fallback("exercise", exercise.id):
+            continue
         for index, step in enumerate(exercise.steps):
-            grade = fk_grade(plain_text(step))
-            if grade > STEP_GRADE_LIMIT:
+            grade = measure.score(plain_text(step))
+            if not measure.passes(grade, measure.step_limit):
                 errors.append(ContentError(
                     ctx.source_of("exercise", exercise.id), f"steps[{index}]",
-                    f"a Flesch-Kincaid grade of {STEP_GRADE_LIMIT:g} or lower for an exercise step",
-                    f"grade {grade:.1f} ('{step[:50]}')", "split the step in two or use shorter words"))
+                    f"{measure.limit_words(measure.step_limit)} for an exercise step",
+                    f"{'grade' if ctx.lang == 'en' else 'score'} {grade:.1f} ('{step[:50]}')",
+                    "split the step in two or use shorter words"))
     return errors
 
 
@@ -99,5 +115,10 @@ def check_content(ctx: SiteContext) -> list[ContentError]:
 
 
 def grades(ctx: SiteContext) -> list[tuple[str, float]]:
-    return [(ctx.url_of(kind, item.id).rstrip("/"), fk_grade(page_text(item)))
-            for kind, item in ctx.all_pages()]
+    """Every page's reading level in its language's measure (``MEASURES``); none when the
+    language has no measure."""
+    measure = MEASURES.get(ctx.lang)
+    if measure is None:
+        return []
+    return [(ctx.url_of(kind, item.id).rstrip("/"), measure.score(page_text(item)))
+            for kind, item in _measured(ctx)]

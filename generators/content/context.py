@@ -13,7 +13,6 @@ from typing import cast
 
 from generators.content.data_schema import DataFile
 from generators.content.kinds import BY_NAME, KINDS
-from generators.errors import BuildError
 from generators.content.schema import (
     CareCard,
     Exercise,
@@ -27,6 +26,7 @@ from generators.content.schema import (
     Symptom,
     Topic,
 )
+from generators.errors import BuildError
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,10 @@ class SiteContext:
     page_bodies: dict[str, str]
     data: Mapping[str, DataFile]  # content/data/<name>.yml, by name
     ui: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # content/<lang>/ui.yml
+    # Every language of settings.yml, in its order → its own name (ui.yml site.language_name).
+    languages: Mapping[str, str] = field(default_factory=dict)
+    # Pages of a partial translation shown in the first language: "kind:id" ("page:id").
+    fallback: frozenset[str] = frozenset()
 
     def words(self, section: str) -> Mapping[str, str]:
         """The interface words of one ui.yml section (``ctx.words("charts")["explore"]``)."""
@@ -51,6 +55,22 @@ class SiteContext:
         except KeyError:
             raise BuildError(f"content/{self.lang}/ui.yml has no section '{section}:'. Fix: add it with the "
                              f"words the {section} part of the site shows (see content/en/ui.yml)") from None
+
+    @property
+    def site_url(self) -> str:
+        """Where this language's site is published: the first language at settings' site_url,
+        every other in a folder named by its code (``https://.../es/``)."""
+        folder = "" if self.lang == self.first_lang else f"{self.lang}/"
+        return self.settings.site_url + folder
+
+    @property
+    def first_lang(self) -> str:
+        """The language the others are translated from: built at the site's root."""
+        return next(iter(self.languages), self.lang)
+
+    def is_fallback(self, kind: str, item_id: str) -> bool:
+        """Shown in the first language because this partial translation lacks it."""
+        return f"{kind}:{item_id}" in self.fallback
 
     # Typed views of ``items`` for templates and generators.
     @property

@@ -42,6 +42,8 @@ class Embeds:
 
     charts: dict[str, str | None] = field(default_factory=dict)
     widgets: frozenset[str] = frozenset()
+    #: exercise demo presets (``demo: preset:`` of an exercise; calf_pump.presets)
+    demo_presets: frozenset[str] = frozenset()
     page_embeds: frozenset[str] = frozenset()
     pictures: frozenset[str] = frozenset()
     #: Markdown files of the pages the build makes besides one per item and free page
@@ -255,6 +257,13 @@ def _check_embeds(ctx: SiteContext, sources: Sources, embeds: Embeds) -> list[Co
     errors: list[ContentError] = []
     for item, file, _base in sources.files:
         errors += _check_picture_ids(item, file, embeds.pictures)
+        if isinstance(item, Exercise) and item.demo and item.demo.preset not in embeds.demo_presets:
+            demo_path = ("demo", "preset")
+            presets = ", ".join(sorted(embeds.demo_presets))
+            errors.append(ContentError(
+                file.rel, dotted(demo_path), f"one of the exercise demo presets {presets}",
+                f"'{item.demo.preset}'", "use one of the listed presets, or remove 'demo:'",
+                file.line_of(demo_path)))
         if not isinstance(item, Topic):
             continue
         for index, chart_id in enumerate(item.charts):

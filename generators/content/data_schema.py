@@ -21,7 +21,7 @@ class DoseResponse(Strict):
     step_hours: float = Field(gt=0)  # per this many more hours...
     relative_risk: float = Field(gt=0)  # ...the risk is multiplied by this
     max_hours: int = Field(gt=0)  # how far the chart draws the trend
-    note: Text  # what a reader should keep in mind
+    # What a reader should keep in mind is words, so each language's (ui.yml chart_text.travel_note).
 
 
 ModelScenario = Literal[

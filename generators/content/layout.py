@@ -52,8 +52,8 @@ _ITEMS = _Folder("a .yml file", YAML)
 _PAGES = _Folder("a .md file", (".md",))
 _IMAGES = _Folder("an .svg file", (".svg",))
 _DATA = _Folder("a .yml file", YAML)
-_LANGUAGE = _Folder("one of the files site.yml, ui.yml, care.yml, glossary.yml or an .svg picture", (".svg",),
-                    ("care.yml", "glossary.yml", "site.yml", "ui.yml"),
+_LANGUAGE = _Folder("one of the files site.yml, ui.yml, care.yml, glossary.yml, terms.yml or an .svg picture",
+                    (".svg",), ("care.yml", "glossary.yml", "site.yml", "terms.yml", "ui.yml"),
                     tuple(sorted([kind.folder for kind in KINDS] + ["images", "pages"])))
 _ROOT = _Folder("one of the files settings.yml, references.yml or an .svg picture", (".svg",),
                 ("references.yml", "settings.yml"), ("data", "images"))

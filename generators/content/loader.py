@@ -13,13 +13,13 @@ the build does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
-from generators.content import checks, safety
+from generators.content import checks, languages, safety
 from generators.content.context import SiteContext
 from generators.content.crossrefs import Embeds, Sources, cross_check
 from generators.content.data_schema import DATA_FILES, DataFile
@@ -34,6 +34,7 @@ from generators.content.schema import (
     Reference,
     Settings,
     SiteText,
+    TermPair,
     UiWords,
 )
 from generators.content.svg import check_svg
@@ -233,9 +234,15 @@ def load_content(root: Path, lang: str = "en", embeds: Embeds | None = None, *,
     shared = _Shared(settings[0] if settings else None, {k: v[0] for k, v in references.items()},
                      {k: v[0] for k, v in data.items()}, data_files,
                      references_read=root / "references.yml" not in loader.failed)
-    ctx = _load_language(loader, lang, shared, embeds)
-    for other in others:
-        _load_language(loader, other, shared, embeds)
+    # The first language is read first: the others are checked against it (languages.py).
+    first = settings[0].languages[0] if settings else lang
+    contexts: dict[str, SiteContext] = {}
+    for each in dict.fromkeys([first, lang, *others]):
+        if each == lang or each in others:
+            contexts[each] = _load_language(loader, each, shared, embeds, contexts.get(first))
+    names = {each: contexts[each].ui.get("site", {}).get("language_name", each) for each in contexts}
+    listed = settings[0].languages if settings else [lang]
+    ctx = replace(contexts[lang], languages={each: names[each] for each in listed if each in names})
     if run_checks and not loader.errors:
         loader.errors.extend(checks.check_content(ctx))
     if loader.errors:
@@ -254,8 +261,10 @@ class _Shared:
     references_read: bool  # False: references.yml could not be read, so citations are not checked
 
 
-def _load_language(loader: Loader, lang: str, shared: _Shared, embeds: Embeds | None) -> SiteContext:
-    """One language's files, cross-checked with the shared ones (references, data)."""
+def _load_language(loader: Loader, lang: str, shared: _Shared, embeds: Embeds | None,
+                   first: SiteContext | None = None) -> SiteContext:
+    """One language's files, cross-checked with the shared ones (references, data), and a
+    translation with ``first``, the language it is translated from (languages.py)."""
     text_root = loader.root / lang
     site = loader.one(text_root / "site.yml", SiteText)
     care = loader.one(text_root / "care.yml", CareCard)
@@ -280,6 +289,9 @@ def _load_language(loader: Loader, lang: str, shared: _Shared, embeds: Embeds | 
         data=shared.data,
         ui=ui[0].root if ui else {},
     )
+    translated = first is not None and None not in (site, care, first.site, first.care)
+    if translated and ctx.site.partial:
+        ctx = languages.fill_missing(cast(SiteContext, first), ctx)  # before links are checked
     files: list[tuple[BaseModel, YamlFile, KeyPath]] = [
         (item, file, ()) for found in folders.values() for item, file in found.values()
     ]
@@ -293,6 +305,10 @@ def _load_language(loader: Loader, lang: str, shared: _Shared, embeds: Embeds | 
                       references_read=shared.references_read)
     loader.errors.extend(cross_check(ctx, sources, embeds))
     loader.errors.extend(safety.check_sources(sources))  # no script from content (safety.py)
+    if (text_root / "terms.yml").exists():  # its shape; tests/generators/i18n hold the words to it
+        loader.many(text_root / "terms.yml", TermPair)
+    if translated:
+        loader.errors.extend(languages.check_translation(cast(SiteContext, first), ctx, loader.broken))
     return ctx
 
 

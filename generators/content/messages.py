@@ -51,8 +51,9 @@ def schema_error(file: YamlFile, model: type[BaseModel], err: Any, prefix: KeyPa
         hint = "write the file as 'key: value' lines, without '- ' in front of them"
     if kind in ("too_short", "too_long"):
         expected = err["msg"][0].lower() + err["msg"][1:]
-    if kind == "string_pattern_mismatch" and str(loc[-1]) in _PATTERN_HINTS:
-        expected, hint = _PATTERN_HINTS[str(loc[-1])]
+    named = next((str(part) for part in reversed(loc) if not isinstance(part, int)), "")  # a list's key
+    if kind == "string_pattern_mismatch" and named in _PATTERN_HINTS:
+        expected, hint = _PATTERN_HINTS[named]
     return ContentError(file.rel, key, expected, describe(value), hint or "", line)
 
 
@@ -88,6 +89,10 @@ _PATTERN_HINTS = {
     "url": ("a full https:// address", "write a full https:// address"),
     "website": ("a full https:// address", "write a full https:// address"),
     "site_url": ("a full https:// address ending with '/'", "write a full https:// address ending with '/'"),
+    "frame_ancestors": ("a site that may frame the embed pages: https: (any https site), 'self', or an "
+                        "origin such as https://clinic.example (no path)",
+                        "write the clinic site's address as scheme and host only, in lowercase, e.g. "
+                        "https://www.clinic.example; README: 'Embedding pages'"),
 }
 
 

@@ -33,6 +33,9 @@ class Strict(BaseModel):
 class Reviewer(Strict):
     name: Text
     role: Text
+    # In the JSON-LD: an editorial team is an Organization; a named clinician (a clinic's
+    # reviewer, generators/clinic) is a Person.
+    kind: Literal["organization", "person"] = "organization"
 
 
 class Review(Strict):
@@ -144,6 +147,15 @@ class Caution(Strict):
     picture: Picture | None = None  # e.g. the safer way to do it, for this group of readers
 
 
+class ExerciseDemo(Strict):
+    """The small live demo on an exercise page (generators/widgets/exercise_demo.py): the
+    calf-pump model sits or stands still, then does this exercise."""
+
+    preset: Id  # what the model does: a calf_pump.presets id, e.g. "seated-ankle-pumps"
+    doing: Text  # the exercise's column, e.g. "Doing ankle pumps"; grade 6 or lower
+    note: Text | None = None  # one plain sentence under the numbers; grade 6 or lower
+
+
 class Exercise(PageBase):
     name: Text
     kind: Literal["exercise", "habit"]
@@ -155,6 +167,7 @@ class Exercise(PageBase):
     take_care: list[Caution] = Field(min_length=1)  # who should take care or ask first
     why_it_works: Markdown
     evidence: list[Claim] = Field(min_length=1)
+    demo: ExerciseDemo | None = None  # a live demo of the exercise, on its page
 
 
 class GlossaryTerm(Strict):
@@ -281,6 +294,8 @@ class Clinic(Strict):
     phone: Text | None = None
     address: Text | None = None
     website: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+    opening_hours: Text | None = None  # a clinic file (clinics/<id>.yml) fills these two
+    ask_us: Text | None = None
 
 
 class BuiltPage(Strict):
@@ -307,6 +322,9 @@ class SiteText(Strict):
     get_help: BuiltPage  # the "Get help now" page
     demo: BuiltPage  # the circulation demo page
     checklist: BuiltPage  # the leg health checklist page
+    # A translation still being written: pages it lacks are shown in the first language of
+    # settings.yml, with a note. Without it, a missing page is an error naming its id.
+    partial: bool = False
 
 
 UiKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -320,6 +338,28 @@ class UiWords(RootModel[dict[UiKey, dict[UiKey, Text]]]):
     model_config = ConfigDict(frozen=True, strict=True)
 
 
+class TermPair(RootModel[dict[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")], Text]]):
+    """One entry of content/<lang>/terms.yml: the same concept in two languages
+    (``{en: "blood clot", es: "coágulo de sangre"}``): one term is never translated two ways."""
+
+    model_config = ConfigDict(frozen=True, strict=True)
+
+
+#: A site that may show the embed pages in a frame (CSP ``frame-ancestors``): ``https:`` (any
+#: https site), ``'self'`` (this site only) or an origin such as ``https://clinic.example``
+#: (a port and a leading ``*.`` for every subdomain are allowed; no path).
+_HOST_LABEL = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
+FrameAncestor = Annotated[str, StringConstraints(
+    pattern=rf"^(https:|'self'|https?://(\*\.)?{_HOST_LABEL}(\.{_HOST_LABEL})*(:[0-9]{{1,5}})?)$")]
+
+
+class EmbedSettings(Strict):
+    """settings.yml ``embed:``: how other sites may show the pages (``/embed/...``) in a frame.
+    A clinic's file may set the same field (README: "Embedding pages")."""
+
+    frame_ancestors: list[FrameAncestor] = Field(default_factory=lambda: ["https:"], min_length=1)
+
+
 class Settings(Strict):
     """content/settings.yml: language-neutral settings."""
 
@@ -330,3 +370,4 @@ class Settings(Strict):
     publisher: Text
     report_address: Text  # where readers report a mistake (an email address or a web page)
     clinic: Clinic | None = None
+    embed: EmbedSettings = Field(default_factory=EmbedSettings)  # who may frame the embed pages

@@ -1,7 +1,7 @@
 """Whose handout it is: the clinic branding a handout may carry, checked when it is made.
 
 Without a ``Branding`` a handout shows the site's own name ("Second Heart"). A clinic's
-branding (issue #9's clinic file will build one) adds its logo, phone and address to the
+branding (a clinic file builds one: ``generators.clinic.branding``) adds its logo, phone and address to the
 header of every handout and tints the headings. Colours are ``#rrggbb`` and must keep
 text readable on white paper (WCAG AA, 4.5:1); a logo is an SVG or PNG file's bytes,
 shown through an ``<img>``, so an SVG logo can neither run script nor load anything.
@@ -31,9 +31,15 @@ def _luminance(colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two ``#rrggbb`` colours (1 to 21), either way round."""
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def contrast_on_white(colour: str) -> float:
     """The WCAG contrast ratio of ``colour`` against white paper (1 to 21)."""
-    return 1.05 / (_luminance(colour) + 0.05)
+    return contrast(colour, "#ffffff")
 
 
 def logo_type(logo: bytes) -> str:

@@ -78,12 +78,12 @@ def _flag_line(ctx: SiteContext, cites: Citations, flag: RedFlag) -> str:
     line = escape(flag.name) + "."
     if flag.emergency_if:
         line += (f' <span class="flag__escalate">{escape(ctx.care.most_urgent.title)}</span> '
-                 f"if {cites.inline(flag.emergency_if)}.")
+                 f"{escape(ctx.words('pages')['if'])} {cites.inline(flag.emergency_if)}.")
     return line
 
 
 def when_to_get_help(ctx: SiteContext, cites: Citations, field: str, item_id: str, detail: Detail,
-                     heading: str = "When to get help") -> str:
+                     heading: str | None = None) -> str:
     """The "When to get help" section of an item's handout, or nothing if no flag names it.
     The flag a warning-sign symptom explains is always given in full on its own handout."""
     flags = ctx.care.flags_on(field, item_id)
@@ -93,4 +93,5 @@ def when_to_get_help(ctx: SiteContext, cites: Citations, field: str, item_id: st
     details: dict[str, Detail] = {own.id: "full"} if own else {}
     shown = (care_card(ctx, cites, flags) if detail == "name" and not details
              else care_boxes(ctx, cites, flags, detail, details))
+    heading = ctx.words("handouts")["when_to_get_help"] if heading is None else heading
     return f'<h2 id="when-to-get-help">{escape(heading)}</h2>{shown}'

@@ -78,4 +78,5 @@ class Citations:
             return ""
         items = "".join(f"<li>{short_reference(self.ctx.references[ref_id])}</li>" for ref_id in self.cited)
         css = "sources sources--columns" if len(self.cited) > 2 else "sources"
-        return f'<section class="{css}"><h2>Sources</h2><ol>{items}</ol></section>'
+        heading = escape(self.ctx.words("handouts")["sources"])
+        return f'<section class="{css}"><h2>{heading}</h2><ol>{items}</ol></section>'

@@ -61,9 +61,12 @@ class Link:
     url: str
 
 
-def long_date(day: dt.date) -> str:
-    """As the site's review box writes dates: "21 November 2026"."""
-    return f"{day:%-d %B %Y}"
+def long_date(ctx: SiteContext, day: dt.date) -> str:
+    """As the site's review box writes dates, in the handout's language: "21 November 2026"."""
+    words = ctx.words("dates")
+    months = [month.strip() for month in words["months"].split(",")]
+    return (words["date"].replace("{day}", str(day.day)).replace("{month}", months[day.month - 1])
+            .replace("{year}", str(day.year)))
 
 
 def _header(ctx: SiteContext, branding: Branding | None) -> str:
@@ -72,10 +75,12 @@ def _header(ctx: SiteContext, branding: Branding | None) -> str:
                 f'{escape(ctx.site.name)}</div><div class="brand__tagline">{escape(ctx.site.tagline)}</div>'
                 "</div></div></header>")
     logo = branding.logo_data_url()
-    image = f'<img class="brand__logo" src="{logo}" alt="{escape(branding.name)} logo">' if logo else ""
+    words = ctx.words("handouts")
+    alt = words["logo"].replace("{name}", branding.name)
+    image = f'<img class="brand__logo" src="{logo}" alt="{escape(alt)}">' if logo else ""
     contact = []  # the phone first and strongest: it is what a patient looks for
     if branding.phone:
-        contact.append(f"<strong>Phone {escape(branding.phone)}</strong>")
+        contact.append(f"<strong>{escape(words['phone'])} {escape(branding.phone)}</strong>")
     if branding.address:
         contact.append(escape(branding.address))
     if branding.website:
@@ -90,10 +95,12 @@ def _breakable(url: str) -> str:
     return "/<wbr>".join(escape(part) for part in url.split("/"))
 
 
-def _online(links: list[Link]) -> str:
+def _online(ctx: SiteContext, links: list[Link]) -> str:
     """The QR codes side by side, each with a caption (the addresses go in the text)."""
+    name = ctx.words("handouts")["qr_code"]
     codes = "".join(
-        f'<figure class="online__item" data-qr="{index}">{qr_svg(link.url, f"QR code: {link.label}")}'
+        f'<figure class="online__item" data-qr="{index}">'
+        f'{qr_svg(link.url, name.replace("{label}", link.label))}'
         f"<figcaption>{escape(link.caption)}</figcaption></figure>"
         for index, link in enumerate(links))
     return f'<div class="online">{codes}</div>'
@@ -105,11 +112,13 @@ def _addresses(links: list[Link]) -> str:
     return f'<p class="addresses">{lines}</p>'
 
 
-def _review(review: Review) -> str:
+def _review(ctx: SiteContext, review: Review) -> str:
     reviewer = review.reviewer
-    return (f'<p class="review"><strong>Last reviewed:</strong> {long_date(review.last_reviewed)} · '
-            f"<strong>Next review due:</strong> {long_date(review.next_review)} · "
-            f"<strong>Reviewed by:</strong> {escape(reviewer.name)} ({escape(reviewer.role)})</p>")
+    w = {key: escape(value) for key, value in ctx.words("pages").items()}  # as the pages say it
+    return (f'<p class="review"><strong>{w["last_reviewed"]}</strong> '
+            f"{long_date(ctx, review.last_reviewed)} · "
+            f'<strong>{w["next_review"]}</strong> {long_date(ctx, review.next_review)} · '
+            f'<strong>{w["reviewed_by"]}</strong> {escape(reviewer.name)} ({escape(reviewer.role)})</p>')
 
 
 def document(ctx: SiteContext, look: Look, cites: Citations, *, kind_label: str, title: str,
@@ -117,20 +126,25 @@ def document(ctx: SiteContext, look: Look, cites: Citations, *, kind_label: str,
     """A whole handout as one HTML document. ``body`` is HTML made from the context;
     ``lead`` and ``title`` are text."""
     branding = look.branding
-    source = ctx.site.name if branding is None else f"{branding.name} · from {ctx.site.name}"
+    words = ctx.words("handouts")
+    source = ctx.site.name if branding is None else (
+        words["from_site"].replace("{clinic}", branding.name).replace("{site}", ctx.site.name))
     css = "\n".join([font_faces(look.font_dir), BASE_CSS, page_css(
         look.paper, f"{source} · {title}",
         branding.primary if branding else SITE_PRIMARY, branding.accent if branding else SITE_ACCENT,
-        landscape)])
+        landscape, words["page_of"])])
     disclaimer = cites.inline(ctx.site.disclaimer)
     end = "".join([
-        f'<div class="end__row">{_online(links)}<div class="end__text">{_addresses(links)}{_review(review)}',
-        f'<p class="disclaimer"><strong>Education, not medical advice.</strong> {disclaimer}</p></div></div>',
+        f'<div class="end__row">{_online(ctx, links)}<div class="end__text">{_addresses(links)}'
+        f"{_review(ctx, review)}",
+        f'<p class="disclaimer"><strong>{escape(words["disclaimer_title"])}</strong> {disclaimer}</p>'
+        "</div></div>",
         cites.sources_html(),
     ])
     return "".join([
         f'<!doctype html><html lang="{escape(ctx.lang)}"><head><meta charset="utf-8">',
-        f"<title>{escape(title)} · {escape(ctx.site.name)} handout</title>",
+        f"<title>{escape(words['handout_title'].replace('{title}', title).replace('{site}', ctx.site.name))}"
+        "</title>",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<style>{css}</style></head><body>",
         _header(ctx, branding),

@@ -49,7 +49,12 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def page_css(paper: Paper, footer: str, primary: str, accent: str, landscape: bool = False) -> str:
+def page_css(paper: Paper, footer: str, primary: str, accent: str, landscape: bool = False,
+             page_of: str = "Page {page} of {pages}") -> str:
+    """``page_of``: the running page number's words, with {page} and {pages} (ui.yml)."""
+    before, _, rest = page_of.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    numbers = f"{css_string(before)} counter(page) {css_string(middle)} counter(pages) {css_string(after)}"
     """The per-handout part: paper size, running footer and the colours."""
     size = (LANDSCAPE_SIZES if landscape else PAGE_SIZES)[paper]
     return f"""
@@ -57,7 +62,7 @@ def page_css(paper: Paper, footer: str, primary: str, accent: str, landscape: bo
   size: {size};
   margin: 12mm 13mm 14mm 13mm;
   @bottom-left {{ content: {css_string(footer)}; font: 10pt/1.2 var(--font); color: #444; }}
-  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font: 10pt/1.2 var(--font);
+  @bottom-right {{ content: {numbers}; font: 10pt/1.2 var(--font);
                    color: #444; }}
 }}
 :root {{ --primary: {primary}; --accent: {accent}; }}

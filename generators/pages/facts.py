@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generators.content.context import SiteContext
+from generators.pages.render import format_date
 
 
 def report_address(ctx: SiteContext) -> str:
@@ -21,7 +22,7 @@ def version_date(ctx: SiteContext) -> str:
     """The date of this version of the content: its most recent review."""
     dates = [item.review.last_reviewed for _kind, item in ctx.all_pages()]
     dates += [page.review.last_reviewed for page in ctx.pages.values()]
-    return max(dates).strftime("%-d %B %Y")
+    return format_date(ctx, max(dates))
 
 
 FACTS: dict[str, Callable[[SiteContext], str]] = {

@@ -14,6 +14,8 @@ front matter escape what MkDocs and Material print without escaping.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import json
 import posixpath
 from collections.abc import Callable, Iterable
@@ -61,7 +63,8 @@ def markdown_field(text: str) -> Markup:
     return Markup(text) if safety.is_safe(text) else Markup(markdown.plain(text))
 
 
-def make_env() -> Environment:
+@functools.cache  # one per process: `serve` rebuilds reuse the compiled templates (auto_reload
+def make_env() -> Environment:  # recompiles one whose file changed)
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
@@ -139,6 +142,10 @@ class PageRenderer:
         words = " ".join(str(label).split())  # one line, or the link would break
         return Markup(f"[{markdown.plain(words)}]({self.doc(kind, item_id)})")
 
+    def date(self, day: dt.date) -> str:
+        """A date in the page's language (ui.yml ``dates``): "29 November 2026"."""
+        return format_date(self.ctx, day)
+
     # -- citations
     def number(self, ref_id: str) -> int:
         if ref_id not in self.cited:
@@ -148,7 +155,9 @@ class PageRenderer:
     def cite(self, ref_ids: Iterable[str]) -> Markup:
         numbers = sorted({self.number(r) for r in ref_ids})
         inner = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in numbers)
-        label = "Source" + ("s " if len(numbers) > 1 else " ") + ", ".join(map(str, numbers))
+        words = self.ctx.words("pages")
+        label = escape(words["source_many" if len(numbers) > 1 else "source_one"].replace(
+            "{numbers}", ", ".join(map(str, numbers))))
         return Markup(f'<sup class="sh-cite" aria-label="{label}">[{inner}]</sup>')
 
     def md(self, text: str, embeds: Callable[[str], str] | None = None) -> Markup:
@@ -165,13 +174,22 @@ class PageRenderer:
     def sources_html(self) -> Markup:
         if not self.cited:
             return Markup("")
+        words = self.ctx.words("pages")
+        more = escape(words["more"])
         items = "\n".join(
             f'<li id="source-{i}">{format_reference(self.ctx.references[r])} '
             f'<a class="sh-ref-more" href="{self.url_rel("references/")}#{r}" '
-            f'aria-label="more about source {i} in the reference list">more</a></li>'
+            f'aria-label="{escape(words["more_label"].replace("{number}", str(i)))}">{more}</a></li>'
             for i, r in enumerate(self.cited, 1)
         )
         return Markup(f'<ol class="sh-sources">\n{items}\n</ol>')
+
+
+def format_date(ctx: SiteContext, day: dt.date) -> str:
+    words = ctx.words("dates")
+    months = [month.strip() for month in words["months"].split(",")]
+    return (words["date"].replace("{day}", str(day.day)).replace("{month}", months[day.month - 1])
+            .replace("{year}", str(day.year)))
 
 
 def jsonld(ctx: SiteContext, kind: str, item: PageBase | BuiltPage, ref_ids: list[str], url: str) -> str:
@@ -185,7 +203,9 @@ def jsonld(ctx: SiteContext, kind: str, item: PageBase | BuiltPage, ref_ids: lis
         "url": ctx.settings.site_url + url,
         "inLanguage": ctx.lang,
         "lastReviewed": item.review.last_reviewed.isoformat(),
-        "reviewedBy": {"@type": "Organization", "name": reviewer.name, "description": reviewer.role},
+        "reviewedBy": ({"@type": "Person", "name": reviewer.name, "jobTitle": reviewer.role}
+                       if reviewer.kind == "person" else
+                       {"@type": "Organization", "name": reviewer.name, "description": reviewer.role}),
         "publisher": {"@type": "Organization", "name": ctx.settings.publisher},
         "audience": {"@type": "PeopleAudience", "audienceType": "Patient"},
         "about": {

@@ -7,7 +7,9 @@ exercise-step picture, ``diagrams.DIAGRAMS`` the two labelled diagrams.
 
 from __future__ import annotations
 
-from generators.pictures.diagrams import DIAGRAMS
+from collections.abc import Callable, Mapping
+
+from generators.pictures.diagrams import DIAGRAMS, PumpWords, ValveWords, diagrams
 from generators.pictures.poses import PICTURES
 from generators.pictures.svgdoc import ENGLISH, Labels, Picture
 
@@ -20,4 +22,18 @@ def render(picture_id: str, alt: str, labels: Labels = ENGLISH) -> str:
     return ALL_PICTURES[picture_id].render(alt, labels)
 
 
-__all__ = ["ALL_PICTURES", "DIAGRAMS", "PICTURES", "Picture", "render"]
+def renderer(words: Mapping[str, str]) -> Callable[[str, str], str]:
+    """``render`` in a page's language: ``words`` (ui.yml section ``pictures``) give the
+    two panels' "start" and "end" and every label of the diagrams."""
+    labels = (words["start"], words["end"])
+    pump = PumpWords(**{name: words[f"pump_{name}"] for name in PumpWords.__dataclass_fields__})
+    valve = ValveWords(**{name: words[f"valves_{name}"] for name in ValveWords.__dataclass_fields__})
+    own = {**ALL_PICTURES, **diagrams(pump, valve)}
+
+    def draw(picture_id: str, alt: str) -> str:
+        return own[picture_id].render(alt, labels)
+
+    return draw
+
+
+__all__ = ["ALL_PICTURES", "DIAGRAMS", "PICTURES", "Picture", "render", "renderer"]

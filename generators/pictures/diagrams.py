@@ -129,7 +129,12 @@ def valves(words: ValveWords) -> Callable[[Labels], str]:
     return draw
 
 
-DIAGRAMS: dict[str, Picture] = {
-    "diagram-calf-pump": Picture("diagram-calf-pump", (0, 0, 300, 290), calf_pump(PumpWords())),
-    "diagram-valves": Picture("diagram-valves", (0, 0, 300, 264), valves(ValveWords())),
-}
+def diagrams(pump: PumpWords, valve: ValveWords) -> dict[str, Picture]:
+    """The two diagrams, labelled with these words (a page's language)."""
+    return {
+        "diagram-calf-pump": Picture("diagram-calf-pump", (0, 0, 300, 290), calf_pump(pump)),
+        "diagram-valves": Picture("diagram-valves", (0, 0, 300, 264), valves(valve)),
+    }
+
+
+DIAGRAMS: dict[str, Picture] = diagrams(PumpWords(), ValveWords())

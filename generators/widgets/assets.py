@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generators.cache import model_run
 from generators.content.context import SiteContext
 from generators.errors import BuildError
 from generators.widgets.checklist import checklist_data
@@ -38,12 +39,14 @@ WEB_FILES = (
     "loader.js",
     "vein-valve-widget.js",
     "risk-checklist-widget.js",
+    "exercise-demo-widget.js",
     "widgets.js",
     "runtime.js",
     "worker.js",
     "vein-valve.js",
     "vein-valve-geometry.js",
     "checklist.js",
+    "exercise-demo.js",
     "widgets.css",
     "bridge.py",
 )
@@ -81,10 +84,18 @@ def _pyodide_runtime(project: Path) -> Path:
 def _build_time_data() -> dict[str, dict[str, bytes]]:
     """Data computed now and shipped in a wheel (by import name), to save work in the browser:
     the model's resting states for every stocking the animation offers."""
-    from calf_pump.model import EQUILIBRIA_FILE, export_equilibria
+    from calf_pump.model import EQUILIBRIA_FILE
 
-    compressions = tuple(mmhg for mmhg, _label in COMPRESSION_CHOICES)
-    return {"calf_pump": {EQUILIBRIA_FILE: export_equilibria(compressions).encode()}}
+    compressions = [mmhg for mmhg, _label in COMPRESSION_CHOICES]
+    text: str = _equilibria_run(compressions)
+    return {"calf_pump": {EQUILIBRIA_FILE: text.encode()}}
+
+
+@model_run("model.equilibria")
+def _equilibria_run(compressions_mmhg: list[float]) -> str:
+    from calf_pump.model import export_equilibria
+
+    return export_equilibria(tuple(compressions_mmhg))
 
 
 def widget_files(project: Path, ctx: SiteContext) -> dict[str, bytes]:

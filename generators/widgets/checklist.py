@@ -17,9 +17,13 @@ from generators.content import markdown
 from generators.content.context import SiteContext
 from generators.content.schema import Exercise, RedFlag
 from generators.errors import BuildError
+from generators.widgets.words import words_attribute
 
 #: The shape of checklist.json; ``risk_checklist.checklist.SCHEMA_VERSION`` must match.
-SCHEMA_VERSION = 2
+#: 3: ``words``, the summary's sentences in the page's language (ui.yml ``checklist``).
+SCHEMA_VERSION = 3
+#: The ui.yml ``checklist`` words the rules themselves write (``risk_checklist.rules.Result``).
+SUMMARY_WORDS = ("summary_none", "summary_one", "summary_many", "summary_warning")
 
 #: Turns an item link (kind, id, anchor) into a URL.
 Linker = Callable[[str, str, str], str]
@@ -76,16 +80,18 @@ def checklist_data(ctx: SiteContext) -> dict[str, Any]:
             }
         )
     emergency = ctx.care.most_urgent.title
+    words = ctx.words("checklist")
+    if_word = ctx.words("pages")["if"]
     warning_signs = [
         {
             "id": flag.id,
             "name": flag.name,
             "question": flag.question,
-            "detail": f"If yes: {ctx.care.level(flag.level).title}.",
+            "detail": words["if_yes"].replace("{level}", ctx.care.level(flag.level).title),
             "level": flag.level,
             "action_html": _html(flag.action, link),
             "emergency_if_html": None if flag.emergency_if is None
-            else _html(f"**{emergency}** if {flag.emergency_if}.", link),
+            else _html(f"**{emergency}** {if_word} {flag.emergency_if}.", link),
             "url": ctx.url_of("symptom", flag.page) if flag.page else f"get-help-now/#{flag.id}",
         }
         for flag in asked_red_flags(ctx)
@@ -106,6 +112,7 @@ def checklist_data(ctx: SiteContext) -> dict[str, Any]:
         ],
         "no_exercise_html": _html(ctx.care.no_exercise, link),
         "emergency_number": ctx.site.emergency_number,
+        "words": {key: words[key] for key in SUMMARY_WORDS},
     }
 
 
@@ -127,6 +134,7 @@ def checklist_block(ctx: SiteContext, page_url: str = "checklist/") -> str:
     is where the block is placed, so its links are relative like the rest of the site.
     """
     data = checklist_data(ctx)
+    w = {key: _e(value) for key, value in ctx.words("checklist").items()}
 
     def page_link(kind: str, item_id: str, anchor: str) -> str:
         return _relative(page_url, ctx.url_of(kind, item_id)) + anchor
@@ -142,7 +150,7 @@ def checklist_block(ctx: SiteContext, page_url: str = "checklist/") -> str:
                 f'{_e(data["exercises"][x]["name"])}</a>'
                 for x in entry["exercises"]
             )
-            helps = f'<span class="sh-checklist__helps">What helps: {links}</span>'
+            helps = f'<span class="sh-checklist__helps">{w["what_helps"]} {links}</span>'
         return (
             '<li class="sh-checklist__item"'
             f' data-kind="{kind}" data-changeable="{_e(entry.get("changeable"))}">'
@@ -158,7 +166,7 @@ def checklist_block(ctx: SiteContext, page_url: str = "checklist/") -> str:
             f'<div class="sh-care sh-care--{_e(level.admonition)}" data-care-level="{_e(level.id)}">'
             f'<p class="sh-care__title"><strong>{_e(level.title)}</strong></p>'
             f'<div class="sh-care__action">{_html(level.action, page_link)}</div>'
-            f'<p class="sh-care__signs-label">Signs:</p><ul class="sh-care__signs">{signs}</ul></div>'
+            f'<p class="sh-care__signs-label">{w["signs"]}</p><ul class="sh-care__signs">{signs}</ul></div>'
         )
 
     asked = asked_red_flags(ctx)
@@ -166,44 +174,42 @@ def checklist_block(ctx: SiteContext, page_url: str = "checklist/") -> str:
         care_card(level.id, [flag for flag in asked if flag.level == level.id])
         for level in ctx.care.levels if any(flag.level == level.id for flag in asked)
     )
-    risk_items = "".join(item("risk", f, f"About {f['name'].lower()}") for f in data["risk_factors"])
-    sign_items = "".join(item("sign", s, "What to do") for s in data["warning_signs"])
+    about = ctx.words("checklist")["about"]
+    risk_items = "".join(item("risk", f, about.replace("{name}", f["name"].lower()))
+                         for f in data["risk_factors"])
+    sign_items = "".join(item("sign", s, ctx.words("checklist")["what_to_do"]) for s in data["warning_signs"])
     lines = [
-        '<div class="sh-widget sh-checklist" data-widget="risk-checklist" data-state="idle">',
-        '<p class="sh-checklist__private"><strong>Private and not a diagnosis.</strong> '
-        "Your answers stay on this device: nothing is sent anywhere, and nothing is kept unless "
-        "you choose “Save on this device”. This checklist cannot tell you whether you have a "
-        "vein problem; a health professional can.</p>",
+        '<div class="sh-widget sh-checklist" data-widget="risk-checklist" data-state="idle"'
+        f'{words_attribute(ctx, "checklist")}>',
+        f'<p class="sh-checklist__private"><strong>{w["private_title"]}</strong> {w["private_text"]}</p>',
         # method="dialog" outside a dialog submits nowhere: even without JavaScript the
         # answers never leave the page in a URL.
-        '<form class="sh-checklist__form" method="dialog" aria-label="Leg health checklist">',
-        '<fieldset class="sh-checklist__group">'
-        "<legend>Things that raise the risk of vein problems or clots</legend>",
+        f'<form class="sh-checklist__form" method="dialog" aria-label="{w["form_label"]}">',
+        f'<fieldset class="sh-checklist__group"><legend>{w["risks_legend"]}</legend>',
         f'<ul class="sh-checklist__items">{risk_items}</ul></fieldset>',
         '<fieldset class="sh-checklist__group sh-checklist__group--signs">'
-        "<legend>Warning signs: do you have any of these now?</legend>",
+        f'<legend>{w["signs_legend"]}</legend>',
         f'<ul class="sh-checklist__items">{sign_items}</ul></fieldset>',
         '<div class="sh-checklist__actions" hidden>',
         '<button type="button" class="md-button md-button--primary"'
-        ' data-action="print">Print my summary</button>',
-        '<button type="button" class="md-button" data-action="save">Save on this device</button>',
-        '<button type="button" class="md-button" data-action="forget">Forget my answers</button>',
+        f' data-action="print">{w["print"]}</button>',
+        f'<button type="button" class="md-button" data-action="save">{w["save"]}</button>',
+        f'<button type="button" class="md-button" data-action="forget">{w["forget"]}</button>',
         "</div>",
         '<p class="sh-checklist__saved" role="status"></p>',
         "</form>",
         '<div class="sh-widget__loading" hidden><progress max="100" value="0"></progress> '
-        '<span class="sh-widget__loading-text">Starting the checklist…</span></div>',
+        f'<span class="sh-widget__loading-text">{w["loading"]}</span></div>',
         '<div class="sh-widget__message" role="alert" hidden><p class="sh-widget__message-text"></p>'
-        '<button type="button" class="md-button" data-action="retry">Try again</button></div>',
+        '<button type="button" class="md-button" data-action="retry">'
+        f'{_e(ctx.words("widget")["try_again"])}</button></div>',
         '<section class="sh-checklist__result" aria-live="polite" hidden></section>',
-        '<section class="sh-checklist__care" aria-label="When to get help">',
-        '<p class="sh-checklist__care-intro"><strong>If you ticked a warning sign, '
-        "do not wait:</strong></p>",
+        f'<section class="sh-checklist__care" aria-label="{w["care_label"]}">',
+        f'<p class="sh-checklist__care-intro"><strong>{w["care_intro"]}</strong></p>',
         cards,
         f'<div class="sh-checklist__no-exercise">{_html(ctx.care.no_exercise, page_link)}</div>',
         "</section>",
-        '<p class="sh-checklist__print-hint sh-widget__noscript">To keep a copy, tick your answers '
-        "and use your browser’s Print command.</p>",  # noqa: RUF001  typographic apostrophe for readers
+        f'<p class="sh-checklist__print-hint sh-widget__noscript">{w["print_hint"]}</p>',
         "</div>",
     ]
     return "\n".join(lines)

@@ -58,22 +58,14 @@ VALVES = {
     "saphenous": (168.0, 17.0, -66.3),
     "femoral": (144.0, 40.0, 2.1),
 }
-#: What the readout and the screen-reader describer call each valve and posture.
-VALVE_WORDS = {
-    "lower_deep": "lower deep-vein valve",
-    "perforator": "perforator valve",
-    "upper_deep": "valve behind the knee",
-    "saphenous": "surface-vein valve at the groin",
-    "femoral": "thigh valve",
-}
-POSTURE_WORDS = {
-    "standing": "standing",
-    "sitting": "sitting",
-    "lying": "lying down",
-    "lying_leg_up": "lying, leg up",
-}
-#: The "Valve backflow" readout: ``{valves}`` becomes the refluxing valves' words.
-REFLUX_WORDS = {"none": "none", "some": "backflow at the {valves}"}
+#: The valves and postures the readout and the screen-reader describer name: their words
+#: are in ui.yml, section ``vein_valve``, as ``valve_<name>`` and ``posture_<name>``.
+POSTURES = ("standing", "sitting", "lying", "lying_leg_up")
+
+
+def reflux_words(words: Mapping[str, str]) -> dict[str, str]:
+    """The "Valve backflow" readout: ``{valves}`` in ``some`` becomes the refluxing valves' words."""
+    return {"none": words["reflux_none"], "some": words["reflux_some"]}
 
 
 @dataclass(frozen=True)
@@ -208,7 +200,7 @@ def _segment_angle(name: str) -> float:
     return round(math.degrees(math.atan2(x1 - x0, -(y1 - y0))), 1)
 
 
-def geometry() -> dict[str, Any]:
+def geometry(words: Mapping[str, str]) -> dict[str, Any]:
     """Everything the live view needs to animate the drawing, as written into the SVG's
     ``data-geometry`` (JSON). The contract is described in interactive/web/README.md."""
     from calf_pump.model import REVERSE_FLOW_THRESHOLD_ML_S
@@ -224,16 +216,18 @@ def geometry() -> dict[str, Any]:
                    for name, (x, y) in SEGMENT_ARROWS.items()},
         "arrow_min_flow_ml_s": REVERSE_FLOW_THRESHOLD_ML_S,
         "chart": asdict(CHART),
-        "words": {"valves": VALVE_WORDS, "postures": POSTURE_WORDS, "reflux": REFLUX_WORDS},
+        "words": {"valves": {name: words[f"valve_{name}"] for name in VALVES},
+                  "postures": {name: words[f"posture_{name}"] for name in POSTURES},
+                  "reflux": reflux_words(words)},
     }
 
 
-def refluxing_valves(snapshot: Mapping[str, Any]) -> list[str]:
+def refluxing_valves(snapshot: Mapping[str, Any], words: Mapping[str, str]) -> list[str]:
     """The words for each valve whose reverse flow is past the clinical cut-off (``reflux``)."""
-    return [VALVE_WORDS[name] for name in VALVES if snapshot["valves"][name]["reflux"]]
+    return [words[f"valve_{name}"] for name in VALVES if snapshot["valves"][name]["reflux"]]
 
 
-def _gauge_svg(pressure_mmhg: float) -> str:
+def _gauge_svg(pressure_mmhg: float, unit: str) -> str:
     cx, cy, r = GAUGE.cx, GAUGE.cy, GAUGE.r
     ticks = []
     for value in range(0, int(GAUGE.max_mmhg) + 1, 20):
@@ -258,15 +252,16 @@ def _gauge_svg(pressure_mmhg: float) -> str:
         f'transform="rotate({gauge_angle(pressure_mmhg, GAUGE):.1f} {cx} {cy})"/>'
         f'<circle cx="{cx}" cy="{cy}" r="3.5" class="sh-vv__needle-hub"/>'
         f'<text x="{cx}" y="{cy + 26}" class="sh-vv__gauge-value">{pressure_mmhg:.0f}</text>'
-        f'<text x="{cx}" y="{cy + 38}" class="sh-vv__gauge-unit">mmHg at ankle</text></g>'
+        f'<text x="{cx}" y="{cy + 38}" class="sh-vv__gauge-unit">{escape(unit)}</text></g>'
     )
 
 
-def leg_svg(snapshot: Mapping[str, Any]) -> str:
+def leg_svg(snapshot: Mapping[str, Any], words: Mapping[str, str]) -> str:
     """The leg drawing for one model snapshot. The live view animates these same elements
     (found by their ``data-*`` names) with the numbers in ``data-geometry``."""
     width, height = VIEWBOX
-    shape = geometry()
+    shape = geometry(words)
+    w = {key: escape(value) for key, value in words.items()}
     compartments = snapshot["compartments"]
     scale_x, scale_y, opacity = muscle_shape(float(snapshot["calf_squeeze"]), MUSCLE)
     ankle_angle = float(snapshot.get("ankle_angle_deg") or 0.0)
@@ -275,8 +270,8 @@ def leg_svg(snapshot: Mapping[str, Any]) -> str:
         f'<svg class="sh-vv__svg" viewBox="0 0 {width} {height}" role="img" '
         'aria-labelledby="sh-vv-title" focusable="false" '
         f'data-geometry="{escape(json.dumps(shape, separators=(",", ":")))}">',
-        '<title id="sh-vv-title">A lower leg from the side: the calf muscle, the deep vein and '
-        "the surface vein with their valves, and a gauge of the blood pressure at the ankle.</title>",
+        f'<title id="sh-vv-title">{w["drawing_title"]}</title>',
+
         "<defs>"
         '<pattern id="sh-vv-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)">'
@@ -288,9 +283,9 @@ def leg_svg(snapshot: Mapping[str, Any]) -> str:
         # Gravity: a plain arrow and a word, dimmed when lying down.
         f'<g class="sh-vv__gravity" data-gravity data-posture="{escape(posture)}">'
         '<line x1="20" y1="40" x2="20" y2="130" marker-end="url(#sh-vv-arrowhead)"/>'
-        '<text x="28" y="60" class="sh-vv__label">gravity</text>'
+        f'<text x="28" y="60" class="sh-vv__label">{w["gravity"]}</text>'
         '<text x="28" y="74" class="sh-vv__label sh-vv__posture"'
-        f' data-posture-label>{escape(POSTURE_WORDS.get(posture, posture))}</text></g>',
+        f' data-posture-label>{escape(shape["words"]["postures"].get(posture, posture))}</text></g>',
         f'<path d="{LEG_OUTLINE}" class="sh-vv__skin"/>',
         f'<g class="sh-vv__foot" data-foot transform="rotate({ankle_angle:.1f} {ANKLE[0]} {ANKLE[1]})">'
         f'<path d="{FOOT_OUTLINE}" class="sh-vv__skin"/>'
@@ -299,9 +294,10 @@ def leg_svg(snapshot: Mapping[str, Any]) -> str:
         f'<ellipse class="sh-vv__muscle" data-muscle cx="{CALF_MUSCLE["cx"]}" cy="{CALF_MUSCLE["cy"]}" '
         f'rx="{CALF_MUSCLE["rx"]}" ry="{CALF_MUSCLE["ry"]}" '
         f'style="transform:scale({scale_x:.3f},{scale_y:.3f});fill-opacity:{opacity:.2f}"/>',
-        f'<text x="{CALF_MUSCLE["cx"]}" y="{CALF_MUSCLE["cy"] + 4}" class="sh-vv__muscle-label">calf</text>',
+        f'<text x="{CALF_MUSCLE["cx"]}" y="{CALF_MUSCLE["cy"] + 4}" class="sh-vv__muscle-label">'
+        f'{w["muscle_label_1"]}</text>',
         f'<text x="{CALF_MUSCLE["cx"]}" y="{CALF_MUSCLE["cy"] + 17}"'
-        ' class="sh-vv__muscle-label">muscle</text>',
+        f' class="sh-vv__muscle-label">{w["muscle_label_2"]}</text>',
     ]
     for vessel in ("deep", "superficial"):
         pressure = compartments[VESSEL_COMPARTMENT[vessel]]["pressure_mmhg"]
@@ -331,23 +327,25 @@ def leg_svg(snapshot: Mapping[str, Any]) -> str:
             f'transform="translate({x} {y}) rotate({angle}) scale(1.5)">'
             '<ellipse cx="0" cy="0" rx="6.5" ry="8" class="sh-vv__sinus"/>'
             f'<path d="{left}" class="sh-vv__leaflet"/><path d="{right}" class="sh-vv__leaflet"/>'
-            f'<text x="7" y="2" class="sh-vv__backflow" transform="rotate({-angle})">backflow</text></g>'
+            f'<text x="7" y="2" class="sh-vv__backflow" transform="rotate({-angle})">'
+            f'{w["backflow"]}</text></g>'
         )
     parts += [
         '<g class="sh-vv__callouts" aria-hidden="true">'
         '<line x1="188" y1="262" x2="224" y2="262"/>'
-        '<text x="228" y="266" class="sh-vv__label">surface vein</text>'
+        f'<text x="228" y="266" class="sh-vv__label">{w["surface_vein"]}</text>'
         '<line x1="136" y1="282" x2="224" y2="290"/>'
-        '<text x="228" y="294" class="sh-vv__label">deep vein</text>'
-        '<line x1="150" y1="104" x2="224" y2="96"/><text x="228" y="100" class="sh-vv__label">valve</text>'
+        f'<text x="228" y="294" class="sh-vv__label">{w["deep_vein"]}</text>'
+        '<line x1="150" y1="104" x2="224" y2="96"/>'
+        f'<text x="228" y="100" class="sh-vv__label">{w["valve"]}</text>'
         "</g>",
-        _gauge_svg(float(snapshot["ankle_pressure_mmhg"])),
+        _gauge_svg(float(snapshot["ankle_pressure_mmhg"]), words["gauge_unit"]),
         "</svg>",
     ]
     return "".join(parts)
 
 
-def chart_svg(pressure_mmhg: float) -> str:
+def chart_svg(pressure_mmhg: float, words: Mapping[str, str]) -> str:
     """The mini-chart of the last ``CHART.window_s`` seconds, drawn flat at one pressure."""
     c = CHART
     middle = (c.top + c.bottom) / 2
@@ -362,8 +360,9 @@ def chart_svg(pressure_mmhg: float) -> str:
     return (
         '<figure class="sh-vv__chart-figure">'
         '<svg class="sh-vv__chart" viewBox="0 0 300 90" role="img"'
-        f' aria-label="Ankle pressure over the last {c.window_s:g} seconds">'
+        f' aria-label="{escape(words["chart_label"].replace("{seconds}", f"{c.window_s:g}"))}">'
         f'<g class="sh-vv__chart-grid">{grid}</g>{labels}'
         f'<polyline class="sh-vv__chart-line" data-chart points="{points}"/></svg>'
-        f"<figcaption>Ankle pressure (mmHg), last {c.window_s:g} seconds</figcaption></figure>"
+        f"<figcaption>{escape(words['chart_caption'].replace('{seconds}', f'{c.window_s:g}'))}"
+        "</figcaption></figure>"
     )

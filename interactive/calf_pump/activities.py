@@ -20,8 +20,21 @@ from dataclasses import dataclass
 
 from .parameters import Condition, LegParameters, check_range
 
-ACTIVITIES = ("stand", "walk", "calf_raises", "ankle_pumps", "sit", "lie", "lie_leg_up", "tiptoe")
-EXERCISES = frozenset({"walk", "calf_raises", "ankle_pumps", "tiptoe"})
+ACTIVITIES = (
+    "stand",
+    "walk",
+    "calf_raises",
+    "ankle_pumps",
+    "sit",
+    "lie",
+    "lie_leg_up",
+    "tiptoe",
+    "seated_ankle_pumps",
+    "ankle_circles",
+)
+EXERCISES = frozenset(
+    {"walk", "calf_raises", "ankle_pumps", "tiptoe", "seated_ankle_pumps", "ankle_circles"}
+)
 ACTIVITY_POSTURE = {
     "stand": "standing",
     "walk": "standing",
@@ -31,9 +44,18 @@ ACTIVITY_POSTURE = {
     "lie": "lying",
     "ankle_pumps": "lying",
     "lie_leg_up": "lying_leg_up",
+    "seated_ankle_pumps": "sitting",
+    "ankle_circles": "sitting",
 }
 WALK_SPEED_MIN_KMH = 0.5
 WALK_SPEED_MAX_KMH = 8.0
+#: Ankle pumps move the foot through 50 degrees, from toes pulled up to toes pointed.
+ANKLE_PUMP_ARC_DEG = 50.0
+#: An ankle circle tilts the foot up and down through only about 30 degrees: the rest of
+#: the circle is side to side (inversion, eversion), which hardly shortens the calf.
+ANKLE_CIRCLE_ARC_DEG = 30.0
+#: How far the calf shortens in an unloaded ankle pump, as a share of the full stroke.
+_ANKLE_PUMP_AMPLITUDE = 0.7
 
 
 def _pulse(phase: float, start: float, width: float) -> float:
@@ -142,9 +164,24 @@ def make_plan(
         def foot(ph: float) -> float:
             return 0.0
 
-    elif activity == "ankle_pumps":
-        # unloaded, lying: full plantarflexion then dorsiflexion every 2 s
-        period, intensity, amplitude, arc, force_share = 2.0, 0.3, 0.7, 50.0, 0.5
+    elif activity in ("ankle_pumps", "seated_ankle_pumps"):
+        # unloaded, lying or sitting: full plantarflexion then dorsiflexion every 2 s. The
+        # same muscle work in both; only the posture (the blood column) differs.
+        period, intensity, arc, force_share = 2.0, 0.3, ANKLE_PUMP_ARC_DEG, 0.5
+        amplitude = _ANKLE_PUMP_AMPLITUDE
+
+        def act(ph: float) -> float:
+            return _pulse(ph, 0.0, 0.5)
+
+        def foot(ph: float) -> float:
+            return 0.0
+
+    elif activity == "ankle_circles":
+        # sitting, one slow circle every 4 s: the calf contracts while the toes sweep down
+        # and round (half the circle), through a smaller up-and-down arc than a pump, so it
+        # shortens less (amplitude in proportion to the arc) and works less hard
+        period, intensity, arc, force_share = 4.0, 0.15, ANKLE_CIRCLE_ARC_DEG, 0.4
+        amplitude = _ANKLE_PUMP_AMPLITUDE * ANKLE_CIRCLE_ARC_DEG / ANKLE_PUMP_ARC_DEG
 
         def act(ph: float) -> float:
             return _pulse(ph, 0.0, 0.5)
@@ -178,7 +215,7 @@ def make_plan(
         force.append(force_max * force_share * a)
         foot_p.append(params.foot_pump_mmhg * f)
         wanted = arc * a - (0.25 * arc * f if activity == "walk" else 0.0)
-        if activity == "ankle_pumps":
+        if activity in ("ankle_pumps", "seated_ankle_pumps", "ankle_circles"):
             wanted = 0.6 * arc * a - 0.4 * arc * _pulse(ph, 0.5, 0.5)
         angle.append(max(dorsal_limit, min(plantar_limit, wanted)))
         activation.append(a)

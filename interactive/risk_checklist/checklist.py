@@ -18,7 +18,9 @@ from typing import Any, Literal, cast
 Changeable = Literal["yes", "partly", "no"]
 
 CHANGEABLE_VALUES: tuple[Changeable, ...] = ("yes", "partly", "no")
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+#: The sentences ``words`` must hold (version 3).
+SUMMARY_WORDS = ("summary_none", "summary_one", "summary_many", "summary_warning")
 
 
 def _field(data: Mapping[str, Any], key: str, kind: type, where: str) -> Any:
@@ -176,6 +178,9 @@ class Checklist:
     exercises: Mapping[str, ExerciseLink]
     care_levels: tuple[CareLevel, ...]  # most urgent first
     no_exercise_html: str  # shown instead of a plan when a warning sign is ticked
+    # The summary's sentences in the page's language (``Result.summary``): summary_none,
+    # summary_one, summary_many, summary_warning, with {count}, {changeable}, {level}.
+    words: Mapping[str, str]
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Checklist:
@@ -206,7 +211,10 @@ class Checklist:
         if not care_levels:
             raise ValueError(f"{where}: 'care_levels' should list at least one level")
         no_exercise_html = _field(data, "no_exercise_html", str, where)
-        checklist = cls(risk_factors, warning_signs, exercises, care_levels, no_exercise_html)
+        words = _field(data, "words", dict, where)
+        for key in SUMMARY_WORDS:
+            _field(words, key, str, f"{where} words")
+        checklist = cls(risk_factors, warning_signs, exercises, care_levels, no_exercise_html, words)
         checklist._check_links()
         return checklist
 

@@ -16,7 +16,7 @@ The safety rules, in words:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -144,18 +144,20 @@ class Result:
     warning_signs: tuple[WarningSign, ...]
     care: CareLevel | None
     no_exercise_html: str | None  # set when a warning sign is ticked
+    words: Mapping[str, str]  # the checklist's sentences, in the page's language
 
     def summary(self) -> str:
         """One plain sentence for screen readers and the top of the printout."""
         parts: list[str] = []
         count = len(self.factors)
         if count == 0:
-            parts.append("None of the risk factors is ticked.")
+            parts.append(self.words["summary_none"])
         else:
-            noun = "risk factor applies" if count == 1 else "risk factors apply"
-            parts.append(f"{count} {noun}; you can do something about {len(self.changeable)}.")
+            sentence = self.words["summary_one" if count == 1 else "summary_many"]
+            changeable = str(len(self.changeable))
+            parts.append(sentence.replace("{count}", str(count)).replace("{changeable}", changeable))
         if self.care is not None:
-            parts.append(f"You ticked a warning sign: {self.care.title}")
+            parts.append(self.words["summary_warning"].replace("{level}", self.care.title))
         return " ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
@@ -209,4 +211,5 @@ def evaluate(
         warning_signs=tuple(state.warning_signs),
         care=state.care,
         no_exercise_html=checklist.no_exercise_html if state.stop_exercise else None,
+        words=checklist.words,
     )

@@ -14,12 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from calf_pump import LegModel
+    from calf_pump.presets import PresetRun
     from risk_checklist import Checklist
 
 #: Longest stretch of model time one request may ask for: keeps each reply quick, so
 #: the worker never holds the page's next chunk behind a long computation.
 MAX_ADVANCE_S = 2.0
 MIN_SAMPLE_S = 1 / 240
+#: An exercise demo may be asked for all of its run at once (reduced motion): at about
+#: 3 ms per simulated second in Pyodide, this many seconds is a reply of about half a second.
+MAX_DEMO_ADVANCE_S = 150.0
 
 _legs: dict[int, LegModel] = {}
 _next_leg = 1
@@ -110,6 +114,46 @@ def leg_dispose(leg: int) -> dict[str, Any]:
     return {}
 
 
+_demos: dict[int, PresetRun] = {}
+_next_demo = 1
+
+
+def _demo(demo: int) -> PresetRun:
+    try:
+        return _demos[demo]
+    except KeyError:
+        raise ValueError(f"no exercise demo with handle {demo}; create one first") from None
+
+
+def demo_create(preset: str) -> dict[str, Any]:
+    """Start an exercise demo (``calf_pump.presets``): still, then the exercise."""
+    global _next_demo
+    from calf_pump.presets import PresetRun
+
+    run = PresetRun(preset)
+    handle, _next_demo = _next_demo, _next_demo + 1
+    _demos[handle] = run
+    return {"demo": handle, "total_s": run.total_s, "phase_starts_s": run.phase_starts_s()}
+
+
+def demo_advance(demo: int, duration_s: float, sample_s: float) -> dict[str, Any]:
+    """Run the demo ``duration_s`` more; the mean ankle pressure every ``sample_s`` and what
+    has been measured so far (unrounded: the page compares it with the build's preview)."""
+    run = _demo(demo)
+    duration_s = min(max(float(duration_s), 0.0), MAX_DEMO_ADVANCE_S)
+    samples = run.advance(duration_s, max(float(sample_s), MIN_SAMPLE_S))
+    return {
+        "samples": [[round(t, 3), round(p, 3)] for t, p in samples],
+        "phase": run.phase_index,
+        "result": run.result(),
+    }
+
+
+def demo_dispose(demo: int) -> dict[str, Any]:
+    _demos.pop(demo, None)
+    return {}
+
+
 def checklist_load(text: str) -> dict[str, Any]:
     global _checklist
     # Imported on first use: the animation pages never need it, so it stays off their start-up.
@@ -133,6 +177,9 @@ OPS: dict[str, Callable[..., dict[str, Any]]] = {
     "leg.advance": leg_advance,
     "leg.reset": leg_reset,
     "leg.dispose": leg_dispose,
+    "demo.create": demo_create,
+    "demo.advance": demo_advance,
+    "demo.dispose": demo_dispose,
     "checklist.load": checklist_load,
     "checklist.evaluate": checklist_evaluate,
 }

@@ -2,14 +2,9 @@
 // what they mean, and writes the summary, plan and care card. Nothing leaves the browser;
 // answers are stored only when the person presses "Save on this device".
 
-import { callPython, startPython, CHECKLIST_URL, SITE_ROOT } from "./runtime.js";
+import { callPython, fill, startPython, wordsOf, CHECKLIST_URL, SITE_ROOT } from "./runtime.js";
 
 const STORAGE_KEY = "second-heart:checklist:v1";
-const CHANGE_WORDS = {
-  yes: "You can change this.",
-  partly: "You can partly change this.",
-  no: "You cannot change this, but moving your calves still helps.",
-};
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -52,12 +47,13 @@ export class ChecklistView {
     this.savedNote = root.querySelector(".sh-checklist__saved");
     this.started = false;
     this.evaluation = 0;
+    this.words = wordsOf(root); // ui.yml's checklist words, in the page's language
     root.querySelector(".sh-checklist__actions").hidden = false;
 
     const saved = readSaved();
     if (saved) {
       for (const box of this.boxes()) box.checked = saved.answers.includes(box.value);
-      this.savedNote.textContent = "Your saved answers from this device are ticked below.";
+      this.savedNote.textContent = this.words.saved_loaded;
     }
     this.onSubmit = (event) => event.preventDefault();
     this.onChange = () => this.evaluate();
@@ -113,12 +109,12 @@ export class ChecklistView {
     this.root.dataset.state = "error";
     const message = this.root.querySelector(".sh-widget__message");
     message.hidden = false;
-    message.querySelector(".sh-widget__message-text").textContent =
-      `The checklist could not work out your summary: ${err.message} You can still tick the boxes and print this page.`;
+    console.warn("[second-heart]", err.message); // a translation's sentence may leave the detail out
+    message.querySelector(".sh-widget__message-text").textContent = fill(this.words.failed, { error: err.message });
   }
 
   render(result) {
-    const parts = [element("h2", { class: "sh-checklist__result-title" }, "Your summary")];
+    const parts = [element("h2", { class: "sh-checklist__result-title" }, this.words.summary_title)];
     if (result.care) {
       parts.push(this.careCard(result));
       this.root.dataset.careLevel = result.care.level;
@@ -130,7 +126,7 @@ export class ChecklistView {
       const list = element("ul", { class: "sh-checklist__factors" });
       for (const factor of result.factors) {
         list.append(
-          element("li", { "data-changeable": factor.changeable }, siteLink(factor.url, factor.name), " — ", CHANGE_WORDS[factor.changeable]),
+          element("li", { "data-changeable": factor.changeable }, siteLink(factor.url, factor.name), " — ", this.words[`change_${factor.changeable}`]),
         );
       }
       parts.push(list);
@@ -141,7 +137,7 @@ export class ChecklistView {
       element(
         "p",
         { class: "sh-checklist__not-diagnosis" },
-        "This is not a diagnosis. If you are worried about your legs, talk to a doctor or nurse.",
+        this.words.not_diagnosis,
       ),
     );
     this.result.replaceChildren(...parts);
@@ -163,7 +159,7 @@ export class ChecklistView {
       signs.append(item);
     }
     care.append(
-      element("p", { class: "sh-care__signs-label" }, "Because you ticked:"),
+      element("p", { class: "sh-care__signs-label" }, this.words.because_ticked),
       signs,
       contentHtml("div", { class: "sh-checklist__stop" }, result.no_exercise_html),
     );
@@ -173,23 +169,23 @@ export class ChecklistView {
   plan(steps) {
     const plan = element("ol", { class: "sh-checklist__plan" });
     for (const step of steps) {
-      const item = element("li", { "data-exercise": step.id }, siteLink(step.url, step.name), ` — helps with ${step.because.join(", ").toLowerCase()}.`);
+      const item = element("li", { "data-exercise": step.id }, siteLink(step.url, step.name), ` — ${fill(this.words.helps_with, { reasons: step.because.join(", ").toLowerCase() })}`);
       if (step.cautions_html.length) {
         const cautions = element("ul", { class: "sh-checklist__cautions" });
         for (const caution of step.cautions_html) cautions.append(contentHtml("li", {}, caution));
-        item.append(element("p", { class: "sh-checklist__cautions-label" }, "Take care:"), cautions);
+        item.append(element("p", { class: "sh-checklist__cautions-label" }, this.words.take_care), cautions);
       }
       plan.append(item);
     }
-    return [element("h3", {}, "A short plan to start with"), plan];
+    return [element("h3", {}, this.words.plan_title), plan];
   }
 
   save() {
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify({ answers: this.answers(), saved: new Date().toISOString() }));
-      this.savedNote.textContent = "Saved on this device only. Press “Forget my answers” to remove them.";
+      this.savedNote.textContent = this.words.saved;
     } catch {
-      this.savedNote.textContent = "This browser does not allow saving here. Print the page to keep a copy.";
+      this.savedNote.textContent = this.words.save_blocked;
     }
   }
 
@@ -200,7 +196,7 @@ export class ChecklistView {
       // nothing stored, nothing to forget
     }
     for (const box of this.boxes()) box.checked = false;
-    this.savedNote.textContent = "Forgotten: nothing about your answers is stored on this device.";
+    this.savedNote.textContent = this.words.forgotten;
     this.evaluate();
   }
 

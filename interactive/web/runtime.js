@@ -16,7 +16,10 @@ let nextCallId = 1;
 const pending = new Map();
 const listeners = new Set();
 const prepared = new Set(); // Python packages the page's widgets will import
-export const status = { state: "idle", progress: 0, label: "", error: "" };
+// `stage` names the step of starting (start, download, packages, bridge, ready) and
+// `error` says what went wrong; the widgets show them in the page's language, with the
+// words the build wrote into each widget (`wordsOf`).
+export const status = { state: "idle", progress: 0, stage: "", error: "" };
 
 function publish(changes) {
   Object.assign(status, changes);
@@ -35,14 +38,28 @@ function failAll(message) {
   pending.clear();
 }
 
-function explain(message) {
-  return `The live version could not start: ${message} The picture and text on this page still work.`;
+/**
+ * The words the build wrote into a widget's data-words (generators/widgets/words.py):
+ * ui.yml's `widget` section and the widget's own, in the page's language. An attribute,
+ * not a script block: instant navigation re-creates scripts as inline ones.
+ */
+export function wordsOf(root) {
+  try {
+    return JSON.parse(root.dataset.words ?? "{}");
+  } catch {
+    return {};
+  }
+}
+
+/** One of the page's words with its `{name}` places filled in. */
+export function fill(text, values = {}) {
+  return Object.entries(values).reduce((out, [name, value]) => out.replaceAll(`{${name}}`, value), text ?? "");
 }
 
 /** Start Python if it is not running; resolves when ready. Safe to call many times. */
 export function startPython() {
   if (bootPromise) return bootPromise;
-  publish({ state: "loading", progress: 2, label: "Starting…", error: "" });
+  publish({ state: "loading", progress: 2, stage: "start", error: "" });
   performance.mark("second-heart:start");
   bootPromise = new Promise((resolve, reject) => {
     // A widget page starts the worker from an inline script in <head> (see
@@ -59,7 +76,7 @@ export function startPython() {
       spare = null; // its model was in that worker
       bootPromise = null; // so "Try again" starts from scratch
       failAll(message);
-      publish({ state: "error", error: explain(message) });
+      publish({ state: "error", error: message });
       reject(new Error(message));
     }
     worker.addEventListener("error", (event) => {
@@ -73,11 +90,11 @@ export function startPython() {
         const startTime = data.at === undefined ? undefined : Math.max(0, data.at - performance.timeOrigin);
         performance.mark(`second-heart:${data.stage}`, { startTime });
         // Some stages are only timeline marks (no value): the progress bar stays as it is.
-        if (data.value !== undefined) publish({ progress: data.value, label: data.label });
+        if (data.value !== undefined) publish({ progress: data.value, stage: data.stage });
       }
       else if (data.type === "ready") {
         clearTimeout(timer);
-        publish({ state: "ready", progress: 100, label: "Ready" });
+        publish({ state: "ready", progress: 100, stage: "ready" });
         resolve();
       } else if (data.type === "boot-error") fail(data.message);
       else if (data.type === "result") {

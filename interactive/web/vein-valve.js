@@ -10,7 +10,7 @@
 // frame. Each frame advances "shown time" by the real elapsed time (rAF timestamps) times
 // the speed, and draws the snapshot interpolated at that time: smooth at any frame rate.
 
-import { callPython, startPython } from "./runtime.js";
+import { callPython, fill, startPython, wordsOf } from "./runtime.js";
 import { arrowState, chartPoint, gaugeAngle, leafletPaths, muscleShape, refluxReadout, vesselWidth } from "./vein-valve-geometry.js";
 
 const SAMPLE_S = 1 / 60; // model time between snapshots
@@ -41,6 +41,9 @@ export class VeinValveView {
     const q = (selector) => root.querySelector(selector);
     this.svg = q(".sh-vv__svg");
     this.geometry = JSON.parse(this.svg.dataset.geometry);
+    this.words = wordsOf(root); // ui.yml's vein_valve words, in the page's language
+    // Numbers as the page's language writes them ("1,5" in Spanish).
+    this.number = new Intl.NumberFormat(document.documentElement.lang || undefined);
     const { arrows, vessels, words } = this.geometry;
     this.muscle = q("[data-muscle]");
     this.foot = q("[data-foot]");
@@ -139,16 +142,17 @@ export class VeinValveView {
     this.root.dataset.state = "error";
     const message = this.root.querySelector(".sh-widget__message");
     message.hidden = false;
-    message.querySelector(".sh-widget__message-text").textContent =
-      `The animation stopped: ${err.message} The picture above still shows the model's numbers.`;
+    console.warn("[second-heart]", err.message); // a translation's sentence may leave the detail out
+    message.querySelector(".sh-widget__message-text").textContent = fill(this.words.stopped, { error: err.message });
   }
 
   control(input) {
     if (input.name === "speed") {
       this.speed = Number(input.value);
-      const words = this.speed === 1 ? "normal speed" : `${this.speed} times normal speed`;
+      const speed = this.number.format(this.speed);
+      const words = this.speed === 1 ? this.words.speed_normal : fill(this.words.speed_times, { speed });
       input.setAttribute("aria-valuetext", words);
-      this.form.querySelector('output[name="speed-out"]').textContent = `${this.speed}×`;
+      this.form.querySelector('output[name="speed-out"]').textContent = `${speed}×`;
       return;
     }
     if (!this.leg) {
@@ -199,7 +203,7 @@ export class VeinValveView {
   setPlaying(playing) {
     this.playing = playing;
     if (playing) this.stepTarget = null;
-    this.playButton.textContent = playing ? "Pause" : "Play";
+    this.playButton.textContent = playing ? this.words.pause : this.words.play;
     this.playButton.setAttribute("aria-pressed", String(playing));
     this.root.dataset.playing = String(playing);
   }
@@ -334,12 +338,12 @@ export class VeinValveView {
     const activity = this.form.elements.activity.selectedOptions[0].textContent;
     const words = [
       activity,
-      s.calf_squeeze > 0.25 ? "the calf squeezes" : "the calf is relaxed",
-      s.valves.lower_deep.open_fraction < 0.2 ? "the lower valve is closed" : "the lower valve is open",
+      s.calf_squeeze > 0.25 ? this.words.describe_squeezes : this.words.describe_relaxed,
+      s.valves.lower_deep.open_fraction < 0.2 ? this.words.describe_valve_closed : this.words.describe_valve_open,
     ];
     const backflow = this.refluxing(s);
-    if (backflow.length) words.push(`blood flows backwards through the ${backflow.join(" and the ")}`);
-    words.push(`ankle pressure ${Math.round(s.ankle_pressure_mmhg / 5) * 5} mmHg`);
+    if (backflow.length) words.push(fill(this.words.describe_backflow, { valves: backflow.join(this.words.describe_and) }));
+    words.push(fill(this.words.describe_pressure, { mmhg: Math.round(s.ankle_pressure_mmhg / 5) * 5 }));
     const text = `${words.join("; ")}.`;
     if (text === this.lastDescribe.text) return;
     this.lastDescribe = { at: now, text };

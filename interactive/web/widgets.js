@@ -1,12 +1,14 @@
 // Mounts every widget on the page and remounts after each instant navigation. It arrives
 // with the first widget entry (<kind>-widget.js) loader.js adds, then follows every page.
 //
-// A widget is any element with data-widget="vein-valve" or "risk-checklist"; its
-// data-state goes idle -> loading -> ready (or error). Python starts on intent: when a
-// widget scrolls into view or is first touched, whichever comes first. A kind's code is
-// fetched only when a page has that kind of widget.
+// A widget is any element with data-widget="vein-valve", "risk-checklist" or
+// "exercise-demo"; its data-state goes idle -> loading -> ready (or error). Python starts
+// on intent: when a widget scrolls into view or is first touched, whichever comes first;
+// a widget marked data-start="button" (the exercise pages' mini-demo) starts it only when
+// its [data-action="start"] button is pressed. A kind's code is fetched only when a page
+// has that kind of widget.
 
-import { onStatus, prepare, startPython } from "./runtime.js";
+import { fill, onStatus, prepare, startPython, wordsOf } from "./runtime.js";
 
 const defined = new Map(); // kind -> {View, python}
 const asked = new Set(); // kinds whose entry has been asked for
@@ -43,7 +45,8 @@ function setState(root, status) {
     if (loading) {
       loading.hidden = false;
       loading.querySelector("progress").value = status.progress;
-      loading.querySelector(".sh-widget__loading-text").textContent = status.label;
+      const label = wordsOf(root)[`stage_${status.stage}`];
+      if (label) loading.querySelector(".sh-widget__loading-text").textContent = label;
     }
   } else if (status.state === "error") {
     root.dataset.state = "error";
@@ -51,7 +54,12 @@ function setState(root, status) {
     if (loading) loading.hidden = true;
     if (message) {
       message.hidden = false;
-      message.querySelector(".sh-widget__message-text").textContent = status.error;
+      const words = wordsOf(root);
+      // The technical detail is English; a page in another language may leave it out of
+      // its sentence, so it is always kept for whoever opens the console.
+      console.warn("[second-heart]", status.error);
+      message.querySelector(".sh-widget__message-text").textContent =
+        fill(words.could_not_start ?? "{error}", { error: status.error });
     }
   } else if (status.state === "ready") {
     // The view says "ready" itself once it has drawn from Python.
@@ -73,8 +81,7 @@ function mount(root) {
       import(`./${kind}-widget.js`).catch(() => {
         asked.delete(kind); // the next page (or "Try again" after a reload) asks again
         for (const el of document.querySelectorAll(`[data-widget="${CSS.escape(kind)}"]`)) {
-          setState(el, { state: "error", error: "The live version could not start: its script did not "
-            + "load. The picture and text on this page still work." });
+          setState(el, { state: "error", error: wordsOf(el).script_failed ?? "" });
         }
       });
     }
@@ -84,24 +91,40 @@ function mount(root) {
   root.classList.add("sh-widget--enhanced");
   prepare(widget.python);
   const view = new widget.View(root);
-  const unsubscribe = onStatus((status) => {
-    setState(root, status);
-    if (status.state === "ready") view.start();
-  });
+  const entry = { view, unsubscribe: () => {} };
+  const follow = () => {
+    entry.unsubscribe = onStatus((status) => {
+      setState(root, status);
+      if (status.state === "ready") view.start();
+    });
+  };
   root.querySelector('[data-action="retry"]')?.addEventListener("click", () => {
     root.querySelector(".sh-widget__message").hidden = true;
     startPython().then(() => view.start(), () => {});
   });
-  mounted.set(root, { view, unsubscribe });
+  mounted.set(root, entry);
   performance.mark(`second-heart:${kind}-mounted`); // read by benchmarks/widgets_bench.py
-  watchIntent(root);
+  if (startsOnButton(root)) {
+    // Nothing of Python is fetched, and the block stays idle, until the reader asks.
+    root.querySelector('[data-action="start"]')?.addEventListener("click", () => {
+      follow();
+      startPython();
+    }, { once: true });
+  } else {
+    follow();
+    watchIntent(root);
+  }
+}
+
+function startsOnButton(root) {
+  return root.dataset.start === "button";
 }
 
 const watched = new WeakSet();
 
 /** Start Python on the first touch, or now if the widget is (nearly) on screen. */
 function watchIntent(root) {
-  if (watched.has(root)) return;
+  if (watched.has(root) || startsOnButton(root)) return;
   watched.add(root);
   const kick = () => startPython();
   for (const type of ["pointerdown", "keydown", "focusin"]) root.addEventListener(type, kick, { once: true });
@@ -126,7 +149,7 @@ function mountAll() {
   unmountDetached();
   const roots = document.querySelectorAll("[data-widget]");
   roots.forEach(mount);
-  if (!intentObserver && roots.length) startPython();
+  if (!intentObserver && [...roots].some((root) => !startsOnButton(root))) startPython();
 }
 
 // Mount what is on the page now, then follow instant navigation. Material swaps in the

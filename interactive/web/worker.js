@@ -3,7 +3,8 @@
 // Protocol (all messages are plain objects; README.md, "Worker protocol"):
 //   on start        boots at once with this site's own files (below)
 //   page -> worker  {type: "boot"}                    answered with "ready" or "boot-error"
-//   worker -> page  {type: "progress", value: 0..100, label, stage, at} ... then {type: "ready"}
+//   worker -> page  {type: "progress", value: 0..100, stage, at} ... then {type: "ready"}
+//                   (the page words each stage in its own language: runtime.js, widgets.js)
 //                   or {type: "boot-error", message}; {type: "progress", stage, at}: a mark only
 //   page -> worker  {type: "prepare", module}         import a package the page will use
 //   page -> worker  {type: "call", id, op, args}      (op: see bridge.py OPS, plus "checklist.fetch")
@@ -36,10 +37,10 @@ const now = () => performance.timeOrigin + performance.now();
 // When this worker was created and when its script ran, for the bench's timeline.
 const timeline = [["worker-created", performance.timeOrigin], ["worker-script", now()]];
 
-function progress(value, label, stage) {
+function progress(value, stage) {
   // `at` (ms since the epoch origin): when it happened here, not when the page, maybe
   // still loading, got round to reading it.
-  self.postMessage({ type: "progress", value, label, stage, at: now() });
+  self.postMessage({ type: "progress", value, stage, at: now() });
 }
 
 /** A stage the page records as a performance mark, without changing the visible progress. */
@@ -84,7 +85,7 @@ async function fetchWheels(lockfile, packages, base) {
 async function boot(options) {
   const { pyodideBase, bridgeURL, packages } = { ...DEFAULTS, ...options };
   for (const [stage, at] of timeline) mark(stage, at);
-  progress(5, "Downloading Python (about 12 MB, once per visit)…", "download");
+  progress(5, "download");
   // Start every download now: they arrive while Python boots.
   const lockfile = download(new URL("pyodide-lock.json", pyodideBase), "pyodide-lock.json")
     .then((response) => response.json());
@@ -108,7 +109,7 @@ async function boot(options) {
     stdout: () => {},
     stderr: (line) => console.debug("[python]", line),
   });
-  progress(70, "Loading the model…", "packages");
+  progress(70, "packages");
   // When the two big downloads finished (this worker's resource timing), for the timeline.
   for (const [file, stage] of [["pyodide.asm.wasm", "wasm-downloaded"], ["python_stdlib.zip", "stdlib-downloaded"]]) {
     const entry = performance.getEntriesByName(new URL(file, pyodideBase).href)[0];
@@ -121,14 +122,14 @@ async function boot(options) {
     pyodide.FS.writeFile(path, bytes);
     return path;
   });
-  progress(90, "Almost ready…", "bridge");
+  progress(90, "bridge");
   const namespace = pyodide.toPy({ wheel_paths: paths });
   // The wheels are pure Python: importing them from the zip is what installing would
   // give, without the installer's own imports (about 100 ms at start-up).
   pyodide.runPython("import sys\nsys.path[0:0] = wheel_paths\ndel wheel_paths", { globals: namespace });
   pyodide.runPython(await bridgeSource, { globals: namespace, filename: "bridge.py" });
   python = { pyodide, handle: namespace.get("handle") };
-  progress(100, "Ready", "ready");
+  progress(100, "ready");
 }
 
 async function call(op, args) {

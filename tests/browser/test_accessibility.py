@@ -31,6 +31,7 @@ PAGES = {
     "glossary/": None,
     "references/": None,
     "about/model-comparison/": None,
+    "embed/exercises/calf-raises/": None,  # an embed view, as other sites frame it (generators/embeds)
 }
 
 

@@ -1,5 +1,5 @@
 """Content pages in a real browser: nothing is fetched from another host, nothing errors,
-charts draw from local plotly.js, search works offline, pages fit a 320 px screen."""
+a chart's table is one click away, search works offline, pages fit a 320 px screen."""
 
 from __future__ import annotations
 
@@ -36,13 +36,10 @@ def test_a_content_page_loads_everything_from_this_site_with_no_errors(
     assert fonts is True
 
 
-def test_charts_are_drawn_by_the_local_plotly_with_the_table_one_click_away(
-    recorded: Recorded, site_url: str
-) -> None:
+def test_a_charts_table_is_one_click_away(recorded: Recorded, site_url: str) -> None:
+    """(How the chart itself loads is tests/browser/test_charts.py.)"""
     page = recorded.page
     page.goto(site_url + "topics/when-the-pump-weakens/", wait_until="networkidle")
-    page.wait_for_selector(".sh-chart__plot.is-drawn .main-svg", timeout=30_000)
-    assert any(u.endswith("assets/vendor/plotly-basic.min.js") for u in recorded.requests)
     summary = page.locator(".sh-chart__table summary").first
     summary.focus()
     page.keyboard.press("Enter")

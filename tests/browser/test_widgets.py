@@ -221,8 +221,8 @@ def test_reduced_motion_stops_the_moving_dashes(browser: Any, site_url: str) -> 
 
 # ---------------------------------------------------------------- what each page loads
 
-#: Pages without a widget: the home page, an article, an exercise, the references.
-PLAIN_PAGES = ["", "topics/what-is-the-calf-muscle-pump/", "exercises/calf-raises/", "references/"]
+#: Pages without a widget: the home page, an article, an exercise without a demo, the references.
+PLAIN_PAGES = ["", "topics/what-is-the-calf-muscle-pump/", "exercises/staying-hydrated/", "references/"]
 
 
 def _layout(page: Any) -> str:

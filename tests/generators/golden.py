@@ -9,6 +9,8 @@ from generators.pages.pages import Embeds, render_site
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "mini" / "content"
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "mini"
+#: The fixture's interface words are a copy of the project's (update_golden refreshes it).
+PROJECT_UI = Path(__file__).resolve().parents[2] / "content" / "en" / "ui.yml"
 
 # Widget blocks are the widgets' own business (tested in tests/widgets); fixed text here
 # keeps the golden files about the pages.

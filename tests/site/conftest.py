@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,9 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
-    """The built site: `./dev test` builds it first; build it here when run on its own."""
-    site = PROJECT / "site"
+    """The built site: `./dev test` builds it first; build it here when run on its own.
+    $SECOND_HEART_SITE names another built site (as for tests/browser)."""
+    site = Path(os.environ.get("SECOND_HEART_SITE", PROJECT / "site"))
     if not (site / "index.html").is_file():
         from generators.build import build_site
 

@@ -10,11 +10,20 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from generators.content.readability import fk_grade
+from generators.content.readability import MEASURES
 from tests.site.html_index import Page
 
 BASE = "http://site.test/"
 CONTENT_FOLDERS = ("topics/", "risk-factors/", "symptoms/", "exercises/")
+#: A translation's pages sit in a folder named by its language code (site/es/...).
+TRANSLATION = re.compile(r"^([a-z]{2})/")
+
+
+def language_of(name: str) -> tuple[str, str]:
+    """(language, the page's path inside that language's site): "es/topics/x/index.html" →
+    ("es", "topics/x/index.html"); the first language's pages are at the root ("en")."""
+    found = TRANSLATION.match(name)
+    return (found.group(1), name[3:]) if found else ("en", name)
 
 
 def target_file(site: Path, url: str) -> Path:
@@ -96,7 +105,8 @@ def test_stylesheets_load_fonts_and_images_only_from_the_site(site_dir: Path) ->
 
 def test_every_content_page_has_title_description_review_date_and_sources(pages: dict[str, Page]) -> None:
     checked = 0
-    for name, page in pages.items():
+    for full_name, page in pages.items():
+        _lang, name = language_of(full_name)
         if not name.startswith(CONTENT_FOLDERS) or name.count("/") != 2:
             continue
         checked += 1
@@ -112,15 +122,22 @@ def test_every_content_page_has_title_description_review_date_and_sources(pages:
     assert checked >= 30
 
 
-def page_grades(pages: dict[str, Page]) -> dict[str, float]:
-    return {name: fk_grade(page.prose) for name, page in pages.items() if name != "404.html"}
+def page_grades(pages: dict[str, Page], lang: str = "en") -> dict[str, float]:
+    """Each page's reading level in its language's measure (grade for English, INFLESZ for Spanish)."""
+    return {name: MEASURES[lang].score(page.prose) for name, page in pages.items()
+            if language_of(name)[0] == lang and language_of(name)[1] != "404.html"}
 
 
-def test_every_page_reads_at_grade_8_or_below(pages: dict[str, Page]) -> None:
-    grades = page_grades(pages)
-    too_hard = {n: round(g, 1) for n, g in grades.items() if g > 8.0}
-    assert too_hard == {}
-    assert statistics.median(grades.values()) <= 8.0
+def test_every_page_reads_at_its_languages_limit(pages: dict[str, Page]) -> None:
+    """English: grade 8 or below. Spanish: INFLESZ 65 or above ("bastante fácil")."""
+    built = {language_of(name)[0] for name in pages}
+    assert "en" in built
+    for lang in sorted(built):
+        measure = MEASURES[lang]
+        grades = page_grades(pages, lang)
+        too_hard = {n: round(g, 1) for n, g in grades.items() if not measure.passes(g, measure.page_limit)}
+        assert too_hard == {}, lang
+        assert measure.passes(statistics.median(grades.values()), measure.page_limit), lang
 
 
 def test_the_reading_measure_sees_the_words_of_the_page(pages: dict[str, Page]) -> None:

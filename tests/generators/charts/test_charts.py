@@ -17,7 +17,8 @@ PROJECT = Path(__file__).resolve().parents[3]
 
 def travel_chart() -> ChartSpec:
     data = yaml.safe_load((PROJECT / "content/data/travel-clot-risk.yml").read_text())
-    return travel_clot_chart(DoseResponse.model_validate(data))
+    words = yaml.safe_load((PROJECT / "content/en/ui.yml").read_text())["chart_text"]
+    return travel_clot_chart(DoseResponse.model_validate(data), words)
 
 
 def test_the_travel_chart_follows_the_published_trend_of_18_percent_per_2_hours() -> None:
@@ -39,7 +40,9 @@ def test_the_travel_chart_never_draws_the_trend_below_its_baseline_and_says_what
 
 
 def test_a_chart_block_has_a_summary_a_data_table_and_a_local_data_file() -> None:
-    block = chart_block(travel_chart())
+    block = chart_block(travel_chart(), {"narrow": "<svg></svg>"}, {
+        "explore": "Explore", "loading": "Loading", "done": "Done", "failed": "Failed",
+        "show_table": "Show the numbers as a table"})
     assert 'data-chart-src="assets/charts/travel-clot-risk.json"' in block
     assert 'class="sh-chart__summary"' in block and "<table>" in block and "<caption>" in block
     assert block.count("<tr>") == 1 + 7  # header and 4, 6, ... 16 hours
@@ -47,5 +50,6 @@ def test_a_chart_block_has_a_summary_a_data_table_and_a_local_data_file() -> Non
 
 def test_figure_json_leaves_colours_to_the_page_theme() -> None:
     figure = json.loads(figure_json(travel_chart()))
-    assert set(figure) == {"data", "layout"}
+    assert set(figure) == {"data", "layout", "narrow"}  # narrow: changes for a phone's column
     assert "template" not in figure["layout"]
+    assert "color" not in figure["layout"]["font"]  # the page's scheme gives text and grid colours

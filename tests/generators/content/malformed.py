@@ -46,7 +46,7 @@ baseline_hours: 4
 step_hours: 2
 relative_risk: 1.18
 max_hours: 16
-note: A trend across studies.
+# A trend across studies.
 """
 
 
@@ -361,7 +361,7 @@ CASES += [
          data_edit("relative_risk: 1.18", "relative_risk: high")),
     Case("data", "a data file with an unknown key",
          data_edit("max_hours: 16", "max_hours: 16\nmin_hours: 0")),
-    Case("data", "a data file missing a key", data_edit("note: A trend across studies.\n", "")),
+    Case("data", "a data file missing a key", data_edit("max_hours: 16\n", "")),
     Case("data", "a data file citing an unknown source",
          data_edit("source: stick-1992", "source: chandra-2009")),
     Case("data", "a data file whose range runs backwards", data_edit("max_hours: 16", "max_hours: 2")),

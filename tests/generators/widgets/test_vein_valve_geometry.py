@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from generators.content.context import SiteContext
 from generators.widgets import vein_valve, vein_valve_svg
 from generators.widgets.vein_valve_svg import (
     Chart,
@@ -70,9 +71,10 @@ def _node() -> str:
 
 
 @pytest.fixture(scope="module")
-def shape() -> dict[str, Any]:
+def shape(ctx: SiteContext) -> dict[str, Any]:
     """The geometry as the browser gets it: read back from the built block's SVG."""
-    found = re.search(r'<svg class="sh-vv__svg"[^>]* data-geometry="([^"]*)"', vein_valve.vein_valve_block())
+    block = vein_valve.vein_valve_block(ctx)
+    found = re.search(r'<svg class="sh-vv__svg"[^>]* data-geometry="([^"]*)"', block)
     assert found, "the leg SVG has no data-geometry"
     parsed: dict[str, Any] = json.loads(html.unescape(found.group(1)))
     return parsed
@@ -93,8 +95,9 @@ def _python(shape: dict[str, Any], cases: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def test_the_drawing_carries_the_geometry_the_build_drew_it_with(shape: dict[str, Any]) -> None:
-    assert shape == json.loads(json.dumps(vein_valve_svg.geometry()))
+def test_the_drawing_carries_the_geometry_the_build_drew_it_with(
+        shape: dict[str, Any], ctx: SiteContext) -> None:
+    assert shape == json.loads(json.dumps(vein_valve_svg.geometry(ctx.words("vein_valve"))))
     assert shape["ankle"] == list(vein_valve_svg.ANKLE)
     assert Gauge(**shape["gauge"]) == vein_valve_svg.GAUGE
     assert Leaflet(**shape["leaflet"]) == vein_valve_svg.LEAFLET

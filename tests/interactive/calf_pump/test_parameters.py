@@ -35,7 +35,7 @@ def test_unknown_activity_and_bad_speed_are_refused() -> None:
         m.set_activity("run")
     assert str(exc.value) == (
         "activity must be one of stand, walk, calf_raises, ankle_pumps, sit, lie, "
-        "lie_leg_up, tiptoe; got 'run'"
+        "lie_leg_up, tiptoe, seated_ankle_pumps, ankle_circles; got 'run'"
     )
     with pytest.raises(ValueError) as exc:
         m.set_activity("walk", speed_kmh=12)

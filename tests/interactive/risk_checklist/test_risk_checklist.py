@@ -143,7 +143,7 @@ def test_unknown_answers_are_an_error_that_says_what_to_do(checklist: Checklist)
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d.update(version=1), "checklist.json: 'version' should be 2, got 1; "
+        (lambda d: d.update(version=1), "checklist.json: 'version' should be 3, got 1; "
          "rebuild the site so the checklist and its code match"),
         (lambda d: d["risk_factors"][0].update(changeable="maybe"),
          "checklist.json risk_factors[0]: 'changeable' should be one of yes, partly, no; got 'maybe'"),
@@ -154,6 +154,8 @@ def test_unknown_answers_are_an_error_that_says_what_to_do(checklist: Checklist)
         (lambda d: d["exercises"].pop("calf-raises"),
          "checklist.json: risk factor 'stiff-ankles' names exercise 'calf-raises', "
          "which is not in 'exercises'"),
+        (lambda d: d["words"].pop("summary_one"),
+         "checklist.json words: missing key 'summary_one'"),
         (lambda d: d["warning_signs"].append(dict(d["warning_signs"][0])),
          "checklist.json: item id 'dvt-warning-signs' appears twice"),
         (lambda d: d["warning_signs"][1].update(level="later"),

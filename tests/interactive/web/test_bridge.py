@@ -71,3 +71,29 @@ def test_unknown_operation_and_handle_are_clear_errors(bridge: ModuleType) -> No
 
 def test_bridge_lives_with_the_web_files() -> None:
     assert Path(WEB_SOURCE / "bridge.py").is_file()
+
+
+def test_an_exercise_demo_runs_in_chunks_to_the_numbers_the_build_shows(bridge: ModuleType) -> None:
+    from calf_pump.presets import run_preset
+
+    created = call(bridge, "demo.create", preset="walking-break")
+    assert created["total_s"] == pytest.approx(100.0) and created["phase_starts_s"] == [0.0, 40.0, 45.0]
+    demo, answers = created["demo"], []
+    while not (answers and answers[-1]["result"]["done"]):
+        answers.append(call(bridge, "demo.advance", demo=demo, duration_s=7.5, sample_s=0.5))
+    samples = [s for answer in answers for s in answer["samples"]]
+    assert len(samples) == 200 and samples[-1][0] == pytest.approx(100.0)
+    assert [a["phase"] for a in answers][-1] == 2  # ended walking
+    expected, _trace = run_preset("walking-break")
+    live = answers[-1]["result"]
+    for part in ("baseline", "exercise"):
+        for key, value in expected[part].items():
+            assert live[part][key] == pytest.approx(value, rel=1e-9)
+    assert call(bridge, "demo.dispose", demo=demo) == {}
+    with pytest.raises(ValueError, match="no exercise demo with handle"):
+        call(bridge, "demo.advance", demo=demo, duration_s=1.0, sample_s=1.0)
+
+
+def test_an_unknown_demo_preset_is_refused_with_the_choices(bridge: ModuleType) -> None:
+    with pytest.raises(ValueError, match=r"preset must be one of calf-raises, .*; got 'jogging'"):
+        call(bridge, "demo.create", preset="jogging")
