@@ -28,8 +28,9 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from generators import cache, languages
+from generators import cache, csp, languages
 from generators.charts import CHARTS, PAGE_EMBEDS, build_charts
 from generators.clinic import ClinicSite, apply_clinic, check_left_out, clinic_site, load_clinic
 from generators.content import markdown
@@ -292,6 +293,7 @@ def build_site(project: Path = PROJECT, site_dir: Path | None = None, edition: E
             temp = new_site_folder(site_dir)
         except OSError as exc:
             raise disk_error(exc, site_dir) from exc
+        root_config: Any = None  # the first language's MkDocs config: site address, embed framing
         try:
             for part, folder in parts:
                 into = (temp / folder).resolve()
@@ -307,9 +309,14 @@ def build_site(project: Path = PROJECT, site_dir: Path | None = None, edition: E
                         mkdocs_build(config)
                     except (Abort, MkDocsException) as exc:
                         raise BuildError(f"MkDocs could not build the site: {exc}") from exc
+                    root_config = root_config or config
                 finally:
                     BUILDING.pop(into, None)
                     NO_HANDOUTS.discard(into)
+            if len(parts) > 1:  # one _headers and nginx snippet for every language's pages
+                csp.publish_translations(temp, embed_frame_ancestors=root_config.extra.get(
+                    "embed_frame_ancestors") or csp.EMBED_FRAME_ANCESTORS,
+                    base_path=urlsplit(root_config.site_url or "/").path)
             pages_built = len(list(temp.rglob("index.html")))
             swap(temp, site_dir)
         except OSError as exc:

@@ -223,6 +223,17 @@ def finish(site_dir: Path, frame_ancestors: Sequence[str] = FRAME_ANCESTORS, *,
         if meta_tag and _CHARSET in text:  # first in <head>, before anything it governs
             text = text.replace(_CHARSET, _CHARSET + "\n    " + meta, 1)
         page.write_text(text, encoding="utf-8")
+    write_headers(site_dir, header, embed_header, base_path)
+    return Finished(len(pages), header, tuple(sorted(styles)), embed_header)
+
+
+def write_headers(site_dir: Path, header: str, embed_header: str, base_path: str = "/") -> None:
+    """Write ``_headers`` and the nginx snippet for ``site_dir`` and every translation built
+    into a folder of it (``es/``), whose own copies are removed: hosts read only the root's."""
+    for sub in site_dir.iterdir():
+        if sub.is_dir() and (sub / EMBED_FOLDER).is_dir():
+            for name in (HEADERS_FILE, NGINX_FILE):
+                (sub / name).unlink(missing_ok=True)
     (site_dir / HEADERS_FILE).write_text(headers_file(site_dir, base_path, header, embed_header),
                                          encoding="utf-8")
     # The embed views of the site and of each translation built into a folder of it (es/embed/).
@@ -235,7 +246,23 @@ def finish(site_dir: Path, frame_ancestors: Sequence[str] = FRAME_ANCESTORS, *,
         f'set $second_heart_csp "{header}";\n'
         f'if ($uri ~ "{embed_path}") {{\n    set $second_heart_csp "{embed_header}";\n}}\n'
         "add_header Content-Security-Policy $second_heart_csp always;\n", encoding="utf-8")
-    return Finished(len(pages), header, tuple(sorted(styles)), embed_header)
+
+
+def publish_translations(site_dir: Path, frame_ancestors: Sequence[str] = FRAME_ANCESTORS, *,
+                         embed_frame_ancestors: Sequence[str] = EMBED_FRAME_ANCESTORS,
+                         base_path: str = "/") -> str:
+    """After every language is built (each ``finish``-ed on its own), one set of header files
+    for the whole tree: the style hashes of all languages' pages, rules for ``es/`` too.
+    Returns the header policy."""
+    styles: set[str] = set()
+    for page in sorted(site_dir.rglob("*.html")):
+        scan = _Page(page.relative_to(site_dir).as_posix())
+        scan.feed(page.read_text(encoding="utf-8"))
+        scan.close()
+        styles |= scan.styles
+    header = policy(styles, frame_ancestors)
+    write_headers(site_dir, header, policy(styles, embed_frame_ancestors), base_path)
+    return header
 
 
 def _base(base_path: str) -> str:
