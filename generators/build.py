@@ -31,7 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generators import cache, csp, languages
-from generators.charts import CHARTS, PAGE_EMBEDS, build_charts
+from generators.charts import CHART_EMBEDS, CHARTS, PAGE_EMBEDS, build_charts
 from generators.clinic import ClinicSite, apply_clinic, check_left_out, clinic_site, load_clinic
 from generators.content import markdown
 from generators.content.context import SiteContext
@@ -73,7 +73,7 @@ EMBEDS = Embeds(
     charts={chart_id: entry.data for chart_id, entry in CHARTS.items()},
     widgets=frozenset(WIDGETS),
     demo_presets=DEMO_PRESETS,
-    page_embeds=frozenset(PAGE_EMBEDS) | frozenset(FACTS),
+    page_embeds=frozenset(PAGE_EMBEDS) | frozenset(CHART_EMBEDS) | frozenset(FACTS),
     pictures=frozenset(ALL_PICTURES),
     built_pages=BUILT_PAGES,
 )
@@ -107,7 +107,7 @@ def load_checked(project: Path = PROJECT, edition: Edition = GENERIC) -> SiteCon
     for a clinic's edition, the context made the clinic's own (generators/clinic)."""
     ctx = load_content_checked(project / "content", EMBEDS, lang=edition.lang)
     if edition.clinic is not None:
-        ctx = apply_clinic(load_clinic(project, edition.clinic), ctx)
+        ctx = apply_clinic(load_clinic(project, edition.clinic, edition.lang), ctx)
     return ctx
 
 
@@ -165,7 +165,7 @@ def generate(project: Path = PROJECT, docs_dir: Path | None = None, edition: Edi
     ctx = load_checked(project, edition)                                       # stage 1
     clinic = None  # a clinic's build: its logo, colours, footer and handout branding
     if edition.clinic is not None:
-        clinic = clinic_site(load_clinic(project, edition.clinic), ctx, project)
+        clinic = clinic_site(load_clinic(project, edition.clinic, edition.lang), ctx, project)
     printed = site_handouts(ctx, project, docs_dir.parent / "handouts", handouts,  # stage 2d
                             branding=clinic.branding if clinic else None)
     with cache.session(project / "build" / "cache", seed=model_seed()):       # model results

@@ -15,6 +15,8 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
+from markupsafe import escape
+
 from generators.content.context import SiteContext
 
 
@@ -34,7 +36,7 @@ def alternates(ctx: SiteContext) -> list[dict[str, str]]:
     language's root to the other's root (a page adds its own path)."""
     here = folder_of(ctx, ctx.lang) or "."
     return [
-        {"name": name, "lang": lang,
+        {"name": escape(name), "lang": lang,
          "link": posixpath.relpath(folder_of(ctx, lang) or ".", here) + "/",
          "url": ctx.settings.site_url + folder_of(ctx, lang)}
         for lang, name in ctx.languages.items()
@@ -49,17 +51,22 @@ def configure(config: Any, ctx: SiteContext, *, switch: bool) -> None:
     # generators/mkdocs_hooks.py): it takes its stemmer and word rules from the language.
     config.theme["language"] = ctx.lang
     config.site_url = ctx.site_url
-    config.site_name = ctx.site.name
-    config.site_description = ctx.site.description
-    config.copyright = words["copyright"]
-    toggles = (words["palette_to_light"], words["palette_to_dark"], words["palette_to_system"])
+    # Material writes these into its pages as they are (MkDocs' templates do not escape), so
+    # content's words go in escaped. Plain strings, not Markup: where a template escapes once
+    # more (the header's title="{{ config.site_name | e }}"), the text stays text even in
+    # Material's tooltips, which show a title as HTML (tests/browser/test_injection.py).
+    config.site_name = str(escape(ctx.site.name))
+    config.site_description = escape(ctx.site.description)
+    config.copyright = escape(words["copyright"])
+    toggles = (escape(words["palette_to_light"]), escape(words["palette_to_dark"]),
+               escape(words["palette_to_system"]))
     for palette, name in zip(config.theme["palette"] or [], toggles, strict=False):
         if "toggle" in palette:
             palette["toggle"]["name"] = name
     if "toc" in config.mdx_configs:
         config.mdx_configs["toc"]["permalink_title"] = words["permalink_title"]
     extra = config.extra
-    extra["words"] = dict(words)  # the theme's own words (generators/theme/main.html)
+    extra["words"] = {key: escape(text) for key, text in words.items()}  # the theme's (main.html)
     if switch and len(ctx.languages) > 1:
         extra["alternate"] = alternates(ctx)
     else:

@@ -8,9 +8,12 @@ prints. Units: mmHg, mL, mL/s, mL/min, s.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import yaml
 from calf_pump import SCENARIO_NAMES
 from calf_pump.protocols import run_report
 
@@ -55,65 +58,83 @@ def all_reports() -> list[dict[str, Any]]:
     return [report(name) for name in SCENARIO_NAMES]
 
 
-def _fmt(value: Any, digits: int = 1) -> str:
+@lru_cache(maxsize=1)
+def english_words() -> Mapping[str, str]:
+    """content/en/ui.yml ``model_report``: the words when no page language is given (the
+    command line, tests). A page's words come from its SiteContext (``ctx.words``)."""
+    ui = Path(__file__).resolve().parents[2] / "content" / "en" / "ui.yml"
+    words: dict[str, str] = yaml.safe_load(ui.read_text("utf-8"))["model_report"]
+    return words
+
+
+def number(text: str, words: Mapping[str, str]) -> str:
+    """A number already written with a '.', in the language's decimal mark (ui.yml)."""
+    return text.replace(".", words["decimal_mark"])
+
+
+def _fmt(value: Any, digits: int = 1, words: Mapping[str, str] | None = None) -> str:
     if value is None:
-        return "not reached"
-    return f"{value:.{digits}f}"
+        return (words or english_words())["not_reached"]
+    return number(f"{value:.{digits}f}", words or english_words())
 
 
-_COLUMNS: tuple[tuple[str, str, str, int], ...] = (
-    # (heading, group, key, decimals)
-    ("Lying (mmHg)", "avp", "supine_mmHg", 1),
-    ("Standing (mmHg)", "avp", "standing_mmHg", 1),
-    ("Lowest, 10 tiptoes (mmHg)", "avp", "exercise_min_mmHg", 1),
-    ("Fall (%)", "avp", "fall_percent", 0),
-    ("RT90 (s)", "avp", "rt90_s", 1),
-    ("Walking 3 km/h (mmHg)", "walking", "3", 1),
-    ("Walking 6 km/h (mmHg)", "walking", "6", 1),
-    ("VV (mL)", "apg", "vv_ml", 0),
-    ("VFI (mL/s)", "apg", "vfi_ml_s", 1),
-    ("EF (%)", "apg", "ef_percent", 0),
-    ("RVF (%)", "apg", "rvf_percent", 0),
+_COLUMNS: tuple[tuple[str, str, int], ...] = (
+    # (group, key, decimals); heading: ui.yml model_report ``report_<group>_<key>``, lowercase
+    ("avp", "supine_mmHg", 1),
+    ("avp", "standing_mmHg", 1),
+    ("avp", "exercise_min_mmHg", 1),
+    ("avp", "fall_percent", 0),
+    ("avp", "rt90_s", 1),
+    ("walking", "3", 1),
+    ("walking", "6", 1),
+    ("apg", "vv_ml", 0),
+    ("apg", "vfi_ml_s", 1),
+    ("apg", "ef_percent", 0),
+    ("apg", "rvf_percent", 0),
 )
 
 
-def _label(rep: dict[str, Any]) -> str:
-    name = str(rep["scenario"]).replace("_", " ")
+def _label(rep: dict[str, Any], words: Mapping[str, str] | None = None) -> str:
+    w = words or english_words()
+    name = w[f"report_{rep['scenario']}"]
     if rep["compression_mmHg"]:
-        return f"{name} + {rep['compression_mmHg']} mmHg stocking"
+        return (w["report_stocking"].replace("{name}", name)
+                .replace("{mmhg}", number(str(rep["compression_mmHg"]), w)))
     return name
 
 
-def report_table_markdown() -> str:
+def report_table_markdown(words: Mapping[str, str] | None = None) -> str:
     """Markdown table: every scenario, healthy with a 20 mmHg stocking, and superficial
     reflux with a 14 mmHg stocking (to set beside the published stocking study).
 
     The comparison page's ``{{ model_report_table }}`` marker is replaced with this.
+    ``words``: ui.yml ``model_report`` in the page's language (None: English).
     """
+    w = words or english_words()
     reps = [
         *all_reports(),
         report("healthy", TABLE_COMPRESSION_MMHG),
         report("superficial_reflux", TABLE_REFLUX_COMPRESSION_MMHG),
     ]
-    header = "| Scenario | " + " | ".join(c[0] for c in _COLUMNS) + " |"
+    header = (f"| {w['report_scenario']} | "
+              + " | ".join(w[f"report_{g}_{k}".lower()] for g, k, _ in _COLUMNS) + " |")
     rule = "| --- | " + " | ".join("---:" for _ in _COLUMNS) + " |"
     lines = [header, rule]
     for rep in reps:
-        cells = [_fmt(rep[g][k], d) for _, g, k, d in _COLUMNS]
-        lines.append(f"| {_label(rep)} | " + " | ".join(cells) + " |")
+        cells = [_fmt(rep[g][k], d, w) for g, k, d in _COLUMNS]
+        lines.append(f"| {_label(rep, w)} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
 def text_table(reps: list[dict[str, Any]]) -> str:
-    rows = [("Measure", *(_label(r) for r in reps))]
-    for heading, group, key, digits in _COLUMNS:
-        rows.append((heading, *(_fmt(r[group][key], digits) for r in reps)))
-    rows.append(
-        ("Venous return standing (mL/min)", *(_fmt(r["venous_return_ml_min"]["standing"], 0) for r in reps))
-    )
-    rows.append(
-        ("Venous return walking (mL/min)", *(_fmt(r["venous_return_ml_min"]["walking"], 0) for r in reps))
-    )
+    words = english_words()  # the command line speaks English
+    rows = [(words["report_measure"], *(_label(r, words) for r in reps))]
+    for group, key, digits in _COLUMNS:
+        rows.append((words[f"report_{group}_{key}".lower()],
+                     *(_fmt(r[group][key], digits, words) for r in reps)))
+    for way in ("standing", "walking"):
+        rows.append((words[f"report_venous_return_{way}"],
+                     *(_fmt(r["venous_return_ml_min"][way], 0, words) for r in reps)))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     out = []
     for n, row in enumerate(rows):

@@ -14,7 +14,7 @@ written beside the value in the data file. Units: mmHg, mL, mL/s, %, s.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
@@ -22,7 +22,7 @@ from typing import Any
 from calf_pump.protocols import WalkResult, longest_backward_flow_s, walking_test
 
 from generators.cache import model_run
-from generators.charts.model_table import raw_report
+from generators.charts.model_table import english_words, number, raw_report
 from generators.content.data_schema import ModelSetting, ModelValidation, PublishedValue
 
 #: Walking speed (km/h) at which backward flow is timed: the demo's walking pace.
@@ -92,25 +92,35 @@ READOUTS: dict[str, Readout] = {
     "none": Readout("", 0, lambda s, c: None),
 }
 
-SCENARIO_WORDS = {
-    "healthy": "Healthy legs",
-    "superficial_reflux": "Varicose veins (leaky surface vein)",
-    "deep_reflux": "Leaky deep veins after a clot",
-    "obstruction": "Narrowed deep veins after a clot",
-    "weak_calf": "Weak calf muscle",
-    "stiff_ankle": "Stiff ankle",
-}
+#: The model's conditions, in the order the report lists them; their names are ui.yml
+#: ``model_report`` words (``scenario_<name>``), in the page's language.
+SCENARIOS = ("healthy", "superficial_reflux", "deep_reflux", "obstruction", "weak_calf",
+             "stiff_ankle")
+
+Words = Mapping[str, str]  # ui.yml ``model_report``; None: English (content/en/ui.yml)
 
 
-def setting_words(setting: ModelSetting) -> str:
-    words = SCENARIO_WORDS[setting.scenario].lower()
+def _fill(template: str, **parts: str) -> str:
+    for key, value in parts.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+def setting_words(setting: ModelSetting, words: Words | None = None) -> str:
+    w = words or english_words()
+    name = w[f"scenario_{setting.scenario}"].lower()
     if setting.stocking_mmhg:
-        return f"{words}, {setting.stocking_mmhg:g} mmHg stocking"
-    return words
+        return _fill(w["with_stocking"], setting=name,
+                     mmhg=number(f"{setting.stocking_mmhg:g}", w))
+    return name
 
 
-def _num(value: float, decimals: int) -> str:
-    return f"{value:.{decimals}f}"
+def _num(value: float, decimals: int, words: Words) -> str:
+    return number(f"{value:.{decimals}f}", words)
+
+
+def _g(value: float, words: Words) -> str:
+    return number(f"{value:g}", words)
 
 
 def band(row: PublishedValue) -> tuple[float, float] | None:
@@ -138,57 +148,60 @@ class Verdict:
     within: bool | None  # None: not modelled
 
 
-def _published_words(row: PublishedValue, unit: str, decimals: int) -> str:
+def _published_words(row: PublishedValue, unit: str, w: Words) -> str:
     u = f" {unit}" if unit and unit != "%" else unit
     if row.kind == "direction":
-        assert row.compare_with is not None
-        return f"{row.direction} than with {setting_words(row.compare_with)}"
+        assert row.compare_with is not None and row.direction is not None
+        return _fill(w["compared"], direction=w[row.direction],
+                     setting=setting_words(row.compare_with, w))
     if row.kind == "limit":
-        assert row.value is not None
-        return f"{row.direction} {row.value:g}{u}"
+        assert row.value is not None and row.direction is not None
+        return f"{w[row.direction]} {_g(row.value, w)}{u}"
     assert row.value is not None
     sign = "+" if row.kind == "change_percent" and row.value > 0 else ""
-    centre = f"{sign}{row.value:g}{'%' if row.kind == 'change_percent' else u}"
+    centre = f"{sign}{_g(row.value, w)}{'%' if row.kind == 'change_percent' else u}"
     if row.statistic:
-        centre = f"{row.statistic} {centre}"
-    spread = {
-        "range": "range", "iqr": "middle half", "ci95": "95% confidence interval",
-    }.get(row.spread)
-    if spread and row.low is not None and row.high is not None:
-        return f"{centre} ({spread} {row.low:g} to {row.high:g})"
-    if row.spread == "sd":
-        return f"{centre} (standard deviation {row.sd:g})"
-    if row.spread == "sem":
-        return f"{centre} (standard error {row.sem:g}, {row.n} people)"
+        centre = f"{w[row.statistic]} {centre}"
+    if row.spread in ("range", "iqr", "ci95") and row.low is not None and row.high is not None:
+        return _fill(w["between"], centre=centre, spread=w[row.spread],
+                     low=_g(row.low, w), high=_g(row.high, w))
+    if row.spread == "sd" and row.sd is not None:
+        return _fill(w["sd"], centre=centre, sd=_g(row.sd, w))
+    if row.spread == "sem" and row.sem is not None:
+        return _fill(w["sem"], centre=centre, sem=_g(row.sem, w), n=str(row.n))
     if row.kind == "not_modelled":
         return centre
-    return f"{centre} (no spread given; we allow {row.tolerance:g} either way)"
+    assert row.tolerance is not None
+    return _fill(w["tolerance"], centre=centre, tolerance=_g(row.tolerance, w))
 
 
-def verdict(row: PublishedValue) -> Verdict:
+def verdict(row: PublishedValue, words: Words | None = None) -> Verdict:
+    """``words``: ui.yml ``model_report`` in the page's language (None: English)."""
+    w = words or english_words()
     spec = READOUTS[row.readout]
-    published = _published_words(row, spec.unit, spec.decimals)
+    published = _published_words(row, spec.unit, w)
     if row.kind == "not_modelled":
-        return Verdict(row, published, "not modelled", None, None)
+        return Verdict(row, published, w["not_modelled"], None, None)
     here = spec.read(row.model.scenario, float(row.model.stocking_mmhg))
     u = f" {spec.unit}" if spec.unit and spec.unit != "%" else spec.unit
     if here is None:
-        return Verdict(row, published, "not reached", None, False)
+        return Verdict(row, published, w["not_reached"], None, False)
     if row.kind in ("direction", "change_percent"):
         assert row.compare_with is not None
         there = spec.read(row.compare_with.scenario, float(row.compare_with.stocking_mmhg))
         if there is None:
-            return Verdict(row, published, "not reached", None, False)
-        both = f"{_num(here, spec.decimals)}{u} vs {_num(there, spec.decimals)}{u}"
+            return Verdict(row, published, w["not_reached"], None, False)
+        both = _fill(w["versus"], here=f"{_num(here, spec.decimals, w)}{u}",
+                     there=f"{_num(there, spec.decimals, w)}{u}")
         if row.kind == "direction":
             moved = here < there if row.direction == "lower" else here > there
             return Verdict(row, published, both, here - there, moved)
         change = 100.0 * (here - there) / there
         limits = band(row)
         assert limits is not None
-        return Verdict(row, published, f"{change:+.0f}% ({both})", change,
+        return Verdict(row, published, f"{number(f'{change:+.0f}', w)}% ({both})", change,
                        limits[0] <= change <= limits[1])
-    shown = f"{_num(here, spec.decimals)}{u}"
+    shown = f"{_num(here, spec.decimals, w)}{u}"
     if row.kind == "limit":
         assert row.value is not None
         ok = here < row.value if row.direction == "below" else here > row.value
@@ -198,46 +211,52 @@ def verdict(row: PublishedValue) -> Verdict:
     return Verdict(row, published, shown, here, limits[0] <= here <= limits[1])
 
 
-def verdicts(data: ModelValidation) -> list[Verdict]:
-    return [verdict(row) for row in data.values]
+def verdicts(data: ModelValidation, words: Words | None = None) -> list[Verdict]:
+    """``words``: ui.yml ``model_report`` in the page's language (None: English)."""
+    return [verdict(row, words) for row in data.values]
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _agrees(v: Verdict) -> str:
+def _agrees(v: Verdict, w: Words, lang: str) -> str:
+    why = v.row.words(lang).if_outside
     if v.within is None:
-        return "Not modelled: " + (v.row.if_outside or "")
+        return _fill(w["agrees_not_modelled"], why=why or "")
     if v.within:
-        return "✓ Yes"
-    return "✗ No: " + (v.row.if_outside or "no reason written yet")
+        return w["agrees_yes"]
+    return _fill(w["agrees_no"], why=why or w["no_reason"])
 
 
-def validation_table_markdown(data: ModelValidation) -> str:
-    """One table per condition: what was measured, in whom, published, model, agrees?"""
-    results = verdicts(data)
+def validation_table_markdown(data: ModelValidation, words: Words | None = None,
+                              lang: str = "en") -> str:
+    """One table per condition: what was measured, in whom, published, model, agrees?
+    ``words``: ui.yml ``model_report`` in ``lang``, the page's language (None: English)."""
+    w = words or english_words()
+    results = verdicts(data, w)
     compared = [v for v in results if v.within is not None]
     inside = sum(1 for v in compared if v.within)
     left_out = len(results) - len(compared)
+    end = _fill(w["left_out_one" if left_out == 1 else "left_out_many"], count=str(left_out))
     lines = [
-        f"The model agrees with **{inside} of {len(compared)}** published values below"
-        + (f" ({left_out} more {'is' if left_out == 1 else 'are'} listed but cannot be made "
-           "by the model)." if left_out else "."),
+        _fill(w["summary"], inside=str(inside), total=str(len(compared)))
+        + (end if left_out else w["summary_end"]),
         "",
     ]
-    for scenario, words in SCENARIO_WORDS.items():
+    heads = " | ".join(w[f"col_{c}"] for c in ("measure", "people", "published", "model", "agrees"))
+    for scenario in SCENARIOS:
         rows = [v for v in results if v.row.model.scenario == scenario]
         if not rows:
             continue
-        lines += [f"### {words}", "",
-                  "| What was measured | Who | Published | Model | Agrees? |",
+        lines += [f"### {w[f'scenario_{scenario}']}", "", f"| {heads} |",
                   "| --- | --- | --- | --- | --- |"]
         for v in rows:
             cite = "".join(f" [@{ref}]" for ref in v.row.refs)
+            prose = v.row.words(lang)
             lines.append(
-                f"| {_cell(v.row.measure)} | {_cell(v.row.people)} "
-                f"| {_cell(v.published)}{cite} | {_cell(v.model)} | {_cell(_agrees(v))} |"
+                f"| {_cell(prose.measure)} | {_cell(prose.people)} "
+                f"| {_cell(v.published)}{cite} | {_cell(v.model)} | {_cell(_agrees(v, w, lang))} |"
             )
         lines.append("")
     return "\n".join(lines)

@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from generators.clinic.load import LoadedClinic, check_against
 from generators.clinic.locale import CallWords, call_words
+from generators.clinic.model import in_language
 from generators.content import markdown
 from generators.content.context import SiteContext
 from generators.content.schema import Clinic, Review, Reviewer
@@ -41,7 +42,7 @@ def apply_clinic(loaded: LoadedClinic, ctx: SiteContext) -> SiteContext:
     calls = call_words(where.country, where.emergency_number, where.urgent_care, words)
     say = _replacer(ctx, words, calls)
     signed = clinic.reviewer
-    reviewer = Reviewer(name=signed.name, role=signed.role, kind="person")
+    reviewer = Reviewer(name=signed.name, role=in_language(signed.role, ctx.lang) or "", kind="person")
 
     def reviewed(item: Any) -> Any:
         review = Review(last_reviewed=signed.date, next_review=item.review.next_review, reviewer=reviewer)
@@ -57,9 +58,10 @@ def apply_clinic(loaded: LoadedClinic, ctx: SiteContext) -> SiteContext:
     settings = ctx.settings.model_copy(update={
         "site_url": clinic.site_url,
         "embed": clinic.embed or ctx.settings.embed,
-        "clinic": Clinic(name=clinic.name, phone=contact.phone, address=contact.address,
-                         website=contact.website,
-                         opening_hours=contact.opening_hours, ask_us=contact.ask_us),
+        "clinic": Clinic(name=clinic.name, phone=contact.phone,
+                         address=in_language(contact.address, ctx.lang), website=contact.website,
+                         opening_hours=in_language(contact.opening_hours, ctx.lang),
+                         ask_us=in_language(contact.ask_us, ctx.lang)),
     })
     kept = {page_id: page for page_id, page in ctx.pages.items() if page_id not in clinic.leave_out}
     return replace(
@@ -81,7 +83,8 @@ def reviewed_line(loaded: LoadedClinic, ctx: SiteContext) -> str:
     """"Pages checked for this clinic by <name> (<role>), <date>." as plain text."""
     signed = loaded.clinic.reviewer
     words = ctx.words("clinic")
-    return f"{words['reviewed_by']} {signed.name} ({signed.role}), {local_date(ctx, signed.date)}."
+    role = in_language(signed.role, ctx.lang)
+    return f"{words['reviewed_by']} {signed.name} ({role}), {local_date(ctx, signed.date)}."
 
 
 def local_date(ctx: SiteContext, day: dt.date) -> str:

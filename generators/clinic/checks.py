@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generators.clinic import locale
-from generators.clinic.model import ClinicFile
+from generators.clinic.model import WORDS_KEYS, ClinicFile
 from generators.content.svg import check_svg
 from generators.content.yaml_source import KeyPath, YamlFile, describe, dotted
 from generators.errors import ContentError
@@ -41,6 +41,8 @@ def check_values(clinic: ClinicFile, file: YamlFile, project: Path) -> list[Cont
     _colours(clinic, report)
     _phone(clinic.contact.phone, report)
     _locale(clinic, project, report)
+    _words(clinic, [lang for lang in clinic.locale.languages if (project / "content" / lang).is_dir()],
+           report)
     _logo(clinic.logo, project, report)
     return errors
 
@@ -114,6 +116,25 @@ def _locale(clinic: ClinicFile, project: Path, report: Report) -> None:
             report(("locale", "languages", index), f"a language this project has content for ({have})",
                    f"'{lang}', which has no content/{lang}/ folder",
                    f"remove '{lang}', or build it once content/{lang}/ has been translated")
+
+
+def _words(clinic: ClinicFile, languages: list[str], report: Report) -> None:
+    """A clinic that builds several languages (those with content; a language without is
+    reported by ``_locale``) gives the words patients read in each of them."""
+    wanted = ", ".join(languages)
+    for block, key in WORDS_KEYS:
+        value = getattr(getattr(clinic, block), key)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            if len(languages) > 1:
+                report((block, key), f"one text per language the clinic builds ({wanted})", "one text",
+                       "write it as {" + ", ".join(f"{lang}: ..." for lang in languages) + "}")
+            continue
+        for lang in languages:
+            if lang not in value:
+                report((block, key), f"a text for every language the clinic builds ({wanted})",
+                       f"none for '{lang}'", f"add {lang}: with the words in that language")
 
 
 def _logo(logo: str, project: Path, report: Report) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generators.clinic.checks import check_values
-from generators.clinic.model import ClinicFile
+from generators.clinic.model import ClinicFile, for_language
 from generators.content import safety
 from generators.content.context import SiteContext
 from generators.content.messages import schema_error
@@ -56,8 +56,9 @@ def rel_name(path: Path, project: Path) -> str:
     return os.path.abspath(path)
 
 
-def load_clinic(project: Path, path: Path) -> LoadedClinic:
-    """The validated clinic file, or ``ClinicErrors`` listing every problem in it."""
+def load_clinic(project: Path, path: Path, lang: str | None = None) -> LoadedClinic:
+    """The validated clinic file, or ``ClinicErrors`` listing every problem in it; with
+    ``lang``, its per-language words resolved to that language's."""
     project = project.resolve()
     rel = rel_name(path, project)
     if path.suffix not in (".yml", ".yaml") or not _ID.match(path.stem):
@@ -86,7 +87,8 @@ def load_clinic(project: Path, path: Path) -> LoadedClinic:
     errors += check_values(clinic, file, project)
     if errors:
         raise ClinicErrors(rel, errors)
-    return LoadedClinic(id=path.stem, path=path, file=file, clinic=clinic)
+    return LoadedClinic(id=path.stem, path=path, file=file,
+                        clinic=clinic if lang is None else for_language(clinic, lang))
 
 
 def _here(error: ContentError) -> ContentError:

@@ -16,6 +16,14 @@ from generators.content.schema import EmbedSettings, Strict, Text
 HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
 SiteUrl = Annotated[str, StringConstraints(pattern=r"^https://\S+/$")]
 Lang = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+#: Words patients read: one text, or, for a clinic that builds several languages, one text per
+#: language (``{en: "Monday to Friday", es: "De lunes a viernes"}``; checks.py asks for every one).
+Words = Text | dict[Lang, Text]
+
+
+def in_language(value: Words | None, lang: str) -> str | None:
+    """The text of ``value`` for ``lang`` (a plain text is the same in every language)."""
+    return value.get(lang) if isinstance(value, dict) else value
 
 
 class Colours(Strict):
@@ -33,10 +41,10 @@ class Contact(Strict):
     """How patients reach the clinic: shown in the footer and on every care card."""
 
     phone: Text  # as patients dial it, e.g. "0161 496 0000" or "+1 555 0100"
-    address: Text | None = None
-    opening_hours: Text | None = None  # e.g. "Monday to Friday, 8am to 6pm"
+    address: Words | None = None
+    opening_hours: Words | None = None  # e.g. "Monday to Friday, 8am to 6pm"
     website: HttpsUrl | None = None
-    ask_us: Text | None = None  # one sentence, e.g. "Questions about your legs? Ask any of our nurses."
+    ask_us: Words | None = None  # one sentence, e.g. "Questions about your legs? Ask any of our nurses."
 
 
 class Locale(Strict):
@@ -53,7 +61,7 @@ class ClinicReviewer(Strict):
     """The clinician who signed off this clinic's pages, shown on every page."""
 
     name: Text
-    role: Text
+    role: Words
     date: dt.date  # the day they signed off; on or after every page's last review
 
 
@@ -70,3 +78,16 @@ class ClinicFile(Strict):
     leave_out: list[Text] = Field(default_factory=list)  # free pages to leave out, by id
     embed: EmbedSettings | None = None  # which sites may frame the pages (as settings.yml's embed:)
     reviewer: ClinicReviewer
+
+
+#: The clinic file's keys whose words patients read, as (block, key): per language when it builds several.
+WORDS_KEYS = (("contact", "address"), ("contact", "opening_hours"), ("contact", "ask_us"),
+              ("reviewer", "role"))
+
+
+def for_language(clinic: ClinicFile, lang: str) -> ClinicFile:
+    """The clinic file with every per-language text resolved to ``lang``'s."""
+    contact = clinic.contact.model_copy(update={key: in_language(getattr(clinic.contact, key), lang)
+                                                for block, key in WORDS_KEYS if block == "contact"})
+    reviewer = clinic.reviewer.model_copy(update={"role": in_language(clinic.reviewer.role, lang)})
+    return clinic.model_copy(update={"contact": contact, "reviewer": reviewer})

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from generators.clinic.apply import reviewed_line
 from generators.clinic.checks import dark_accent, tel_href
 from generators.clinic.load import ClinicErrors, LoadedClinic
+from generators.clinic.model import in_language
 from generators.content.context import SiteContext
 from generators.content.yaml_source import dotted
 from generators.errors import ContentError
@@ -40,7 +41,7 @@ class ClinicSite:
     def configure(self, config: Any) -> None:
         """The header's name and logo, the footer's contact (``partials/copyright.html``),
         and the web app manifest's name and colour (generators/offline) when there is one."""
-        config.site_name = self.loaded.clinic.name  # after generators/languages.py set the site's
+        config.site_name = escape(self.loaded.clinic.name)  # escaped, as generators/languages.py does
         config.theme["logo"] = self.logo
         config.extra["clinic_footer"] = self.footer
         clinic = self.loaded.clinic
@@ -55,7 +56,7 @@ def clinic_site(loaded: LoadedClinic, ctx: SiteContext, project: Path) -> Clinic
     logo = LOGO + logo_file.suffix.lower()
     files = {logo: logo_file.read_bytes(), STYLESHEET: stylesheet(loaded).encode()}
     return ClinicSite(loaded=loaded, files=files, logo=logo, footer=footer_html(loaded, ctx),
-                      branding=branding(loaded, project))
+                      branding=branding(loaded, project, ctx.lang))
 
 
 def stylesheet(loaded: LoadedClinic) -> str:
@@ -98,14 +99,16 @@ def footer_html(loaded: LoadedClinic, ctx: SiteContext) -> str:
     contact = clinic.contact
     phone = f'<a href="{escape(tel_href(contact.phone))}">{escape(contact.phone)}</a>'
     lines = [f"<strong>{escape(clinic.name)}</strong>", f'{escape(words["phone"])}: {phone}']
-    if contact.opening_hours:
-        lines.append(f'{escape(words["opening_hours"])}: {escape(contact.opening_hours)}')
-    if contact.address:
-        lines.append(escape(contact.address))
+    hours, address, ask_us = (in_language(value, ctx.lang)
+                              for value in (contact.opening_hours, contact.address, contact.ask_us))
+    if hours:
+        lines.append(f'{escape(words["opening_hours"])}: {escape(hours)}')
+    if address:
+        lines.append(escape(address))
     if contact.website:
         lines.append(f'<a href="{escape(contact.website)}">{escape(_host(contact.website))}</a>')
-    if contact.ask_us:
-        lines.append(escape(contact.ask_us))
+    if ask_us:
+        lines.append(escape(ask_us))
     lines.append(escape(reviewed_line(loaded, ctx)))
     return '<div class="sh-clinic-contact">' + "".join(f"<p>{line}</p>" for line in lines) + "</div>"
 
@@ -114,12 +117,12 @@ def _host(url: str) -> str:
     return url.split("//", 1)[-1].split("/", 1)[0]
 
 
-def branding(loaded: LoadedClinic, project: Path) -> Branding:
+def branding(loaded: LoadedClinic, project: Path, lang: str = "en") -> Branding:
     """The clinic's handouts: its name, logo, contact and colours (already checked, so
     ``Branding`` accepts them)."""
     clinic = loaded.clinic
     return Branding(name=clinic.name, logo=(project / clinic.logo).read_bytes(), phone=clinic.contact.phone,
-                    address=clinic.contact.address, website=clinic.contact.website,
+                    address=in_language(clinic.contact.address, lang), website=clinic.contact.website,
                     primary=clinic.colours.primary, accent=clinic.colours.accent)
 
 

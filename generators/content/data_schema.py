@@ -45,6 +45,14 @@ class ModelSetting(Strict):
     stocking_mmhg: float = Field(default=0, ge=0, le=60)
 
 
+class ValueWords(Strict):
+    """A published value's prose in one more language (``translations: {es: ...}``)."""
+
+    measure: Text
+    people: Text
+    if_outside: Text | None = None
+
+
 class PublishedValue(Strict):
     """One published measurement, beside which the comparison page sets the model's value.
 
@@ -80,6 +88,13 @@ class PublishedValue(Strict):
     direction: Literal["lower", "higher", "below", "above"] | None = None
     note: Text | None = None  # what else a reader should know about the measurement
     if_outside: Text | None = None  # why the model misses it, shown when it does
+    # measure, people and if_outside in another language, by its code (en: the fields above)
+    translations: dict[str, ValueWords] = Field(default_factory=dict)
+
+    def words(self, lang: str) -> ValueWords:
+        """The prose shown on a page in ``lang``: its translation, else the English."""
+        return self.translations.get(lang) or ValueWords(
+            measure=self.measure, people=self.people, if_outside=self.if_outside)
 
     @model_validator(mode="after")
     def complete(self) -> PublishedValue:
@@ -104,6 +119,9 @@ class PublishedValue(Strict):
             raise ValueError("a direction is 'lower' or 'higher' than compare_with")
         if self.kind == "limit" and self.direction not in ("below", "above"):
             raise ValueError("a limit is 'below' or 'above' value")
+        for lang, prose in self.translations.items():
+            if (prose.if_outside is None) != (self.if_outside is None):
+                raise ValueError(f"translations.{lang} needs if_outside exactly when the row has it")
         return self
 
 

@@ -141,7 +141,7 @@ def render_site(ctx: SiteContext, embeds: Embeds) -> Site:
     for page_id, page in ctx.pages.items():
         add(f"about/{page_id}.md", "free_page.md.j2", page.title, page.description,
             page_kind="page", item=page, body=ctx.page_bodies[page_id],  # type: ignore[arg-type]
-            embed=lambda name: _checked(made[name]))
+            embed=lambda name: embeds.charts.get(name) or _checked(made[name]))
 
     add("glossary.md", "glossary.md.j2", page_words["glossary_title"], page_words["glossary_description"],
         terms=sorted(ctx.glossary.values(), key=lambda t: t.term.lower()))

@@ -75,7 +75,7 @@ def shown_text(page: str, lang: str) -> str:
 #: Pages of a translation still partly in English, and why. The model-comparison page's
 #: tables are made from content/data/model-validation.yml and generators/charts/validation.py
 #: and model_table.py, which have no translation yet (shared data files hold English text).
-KNOWN_ENGLISH = {"about/model-comparison/index.html", "embed/about/model-comparison/index.html"}
+KNOWN_ENGLISH: set[str] = set()
 
 
 def _words(lang: str) -> dict[tuple[str, str], str]:

@@ -249,3 +249,33 @@ def test_every_call_now_sentence_gives_the_clinics_emergency_number(
     assert at_once and all(f"Call {number} now" in action for action in at_once)
     assert ctx.site.emergency_number == number
     assert ctx.site.name == content.site.name  # the content keeps its name: "<clinic> · from Second Heart"
+
+
+BOTH = ("  languages: [en]", "  languages: [en, es]")
+ASK = '  ask_us: "Questions about your legs? Ask any of our nurses at your next visit, or call us."'
+HOURS = '  opening_hours: "Monday to Friday, 8am to 6pm"'
+ADDRESS = '  address: "1 Example Street, Riverside, Manchester (made-up address)"'
+ROLE = '  role: "Consultant vascular surgeon"'
+
+
+def test_a_clinic_that_builds_two_languages_must_give_its_patients_words_in_both(project: Path) -> None:
+    found = problems(project, BOTH, (ASK, '  ask_us: {en: "Questions? Ask our nurses."}'))
+    assert (f"{FILE}:{line_of('ask_us:')}: at 'contact.ask_us' expected a text for every language the "
+            "clinic builds (en, es), got none for 'es'. Fix: add es: with the words in that language"
+            ) in found
+    assert (f"{FILE}:{line_of('opening_hours:')}: at 'contact.opening_hours' expected one text per language "
+            "the clinic builds (en, es), got one text. Fix: write it as {en: ..., es: ...}") in found
+
+
+def test_each_language_of_a_clinic_gets_its_own_words(project: Path) -> None:
+    path = write(project, BOTH,
+                 (HOURS, '  opening_hours: {en: "Monday to Friday, 8am to 6pm", es: "De lunes a viernes"}'),
+                 (ADDRESS, '  address: {en: "1 Example Street", es: "1 Example Street"}'),
+                 (ASK, '  ask_us: {en: "Questions? Ask our nurses.", es: "¿Preguntas? Hable con nosotros."}'),
+                 (ROLE, '  role: {en: "Consultant vascular surgeon", es: "Cirujana vascular"}'))
+    spanish = load_clinic(project, path, "es").clinic
+    english = load_clinic(project, path, "en").clinic
+    assert spanish.contact.opening_hours == "De lunes a viernes"
+    assert spanish.contact.ask_us == "¿Preguntas? Hable con nosotros."
+    assert spanish.reviewer.role == "Cirujana vascular"
+    assert english.contact.ask_us == "Questions? Ask our nurses."
