@@ -112,6 +112,12 @@ def _write_atomically(path: Path, text: str) -> None:
     os.replace(temp, path)
 
 
+#: How long one Chromium may take to draw every chart (cold, about 5 s for six on this
+#: project's 2-core machine), and how many times a hung start is tried.
+DRAW_TIMEOUT_S = 180
+ATTEMPTS = 2
+
+
 def _draw(figures: dict[tuple[str, str], dict[str, Any]], plotly_js: Path,
           fonts: dict[int, Path]) -> dict[tuple[str, str], str]:
     """Every figure as SVG, in one Chromium (Kaleido), with no network: the site's own
@@ -137,11 +143,24 @@ def _draw(figures: dict[tuple[str, str], dict[str, Any]], plotly_js: Path,
                 return [await browser.calc_fig(figure, opts={"format": "svg"})
                         for figure in figures.values()]
 
+        async def in_time() -> list[bytes]:
+            # Kaleido times out each drawing, but not the browser's start: a start that hangs
+            # (seen once in a CI run, with another build starting Chromium at the same time)
+            # is cancelled, which closes that browser, and tried once more.
+            for attempt in range(ATTEMPTS):
+                try:
+                    return await asyncio.wait_for(draw_all(), DRAW_TIMEOUT_S)
+                except TimeoutError:
+                    if attempt == ATTEMPTS - 1:
+                        raise TimeoutError(f"Chromium did not draw the charts within {DRAW_TIMEOUT_S} s, "
+                                           f"{ATTEMPTS} times") from None
+            raise AssertionError("unreachable")
+
         try:
             # In a thread of its own: the caller may be running an event loop already
             # (Playwright's sync API in the tests, a notebook), where asyncio.run refuses.
             with ThreadPoolExecutor(max_workers=1) as pool:
-                drawings = pool.submit(asyncio.run, draw_all()).result()
+                drawings = pool.submit(asyncio.run, in_time()).result()
         except Exception as exc:  # Kaleido raises its own and choreographer's errors
             raise BuildError(f"the charts' pictures could not be drawn with {chromium}: {exc}. "
                              "Fix: check that this Chromium starts (`chromium --headless=new "

@@ -4,12 +4,16 @@ build whose charts did not change draws nothing again."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import shutil
+import sys
+import types
 from pathlib import Path
 
 import pytest
 
+from generators.charts import static
 from generators.charts.spec import chart_block, figure_json
 from generators.charts.static import SIZES, clean_svg, static_svgs
 from generators.errors import BuildError
@@ -139,3 +143,32 @@ def test_a_chart_block_shows_the_picture_first_and_a_button_to_explore_it() -> N
     assert re.search(r'<button type="button" class="md-button sh-chart__explore" '
                      r'aria-controls="chart-travel-clot-risk"[^>]*>Explore the chart</button>', block)
     assert "<summary>Show the numbers as a table</summary>" in block
+
+
+class _HungBrowser:
+    """Kaleido whose browser never finishes starting (as seen once in CI)."""
+
+    starts = 0
+
+    def __init__(self, **_: object) -> None:
+        type(self).starts += 1
+
+    async def __aenter__(self) -> _HungBrowser:
+        await asyncio.sleep(3600)
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        return None
+
+
+def test_a_browser_that_hangs_is_given_up_after_a_second_try_with_a_clear_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = _project(tmp_path)
+    fake = types.SimpleNamespace(Kaleido=_HungBrowser, PageGenerator=lambda **_: None)
+    monkeypatch.setitem(sys.modules, "kaleido", fake)
+    monkeypatch.setattr(static, "DRAW_TIMEOUT_S", 0.2)
+    monkeypatch.setenv("CHROMIUM", shutil.which("true") or "/bin/true")
+    with pytest.raises(BuildError) as err:
+        static_svgs({"travel-clot-risk": figure_json(travel_chart())}, project)
+    assert _HungBrowser.starts == 2
+    assert "Chromium did not draw the charts within 0.2 s, 2 times" in str(err.value)
