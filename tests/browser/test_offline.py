@@ -85,8 +85,8 @@ def test_after_one_visit_the_demo_and_the_checklist_start_offline(context: Any, 
 
 
 @pytest.mark.xfail(reason="#12, open, intermittent (failed 2 of 4 runs): the demo may fail to load "
-                          "pyodide.asm.wasm offline (the runtime cache held 3 of its 7 files), perhaps when the "
-                          "network goes while the worker is still saving it; cause not yet known",
+                          "pyodide.asm.wasm offline (the runtime cache held 3 of its 7 files), perhaps "
+                          "when the network goes while the worker is still saving it; cause not yet known",
                    strict=False)
 def test_offline_the_demo_still_starts_after_reading_another_page_and_searching(
         context: Any, site_url: str) -> None:
