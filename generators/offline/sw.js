@@ -49,17 +49,17 @@ self.addEventListener("message", (event) => {
   } else if (type === "WIDGET_STARTED") {
     // Python may have started before this worker controlled the page: save its files now
     // (mostly from the browser's HTTP cache), so the widgets work with the network off.
-    event.waitUntil(caches.open(runtimeCache).then(async (cache) => {
-      for (const file of SETTINGS.runtimeFiles) {
+    // All at once: a reader may go offline soon after the first widget is ready.
+    event.waitUntil(caches.open(runtimeCache).then((cache) => Promise.all(
+      SETTINGS.runtimeFiles.map(async (file) => {
         const url = new URL(file, scope).href;
-        if (!(await cache.match(url))) {
-          try {
-            await cache.add(url);
-          } catch {
-            // offline or gone: the route above caches it when it is next fetched
-          }
+        if (await cache.match(url)) return;
+        try {
+          await cache.add(url);
+        } catch {
+          // offline or gone: the route above caches it when it is next fetched
         }
-      }
-    }));
+      }),
+    )));
   }
 });
