@@ -56,13 +56,15 @@ const py = await loadPyodide({indexURL: "${base}", packageBaseUrl: "${base}",
   lockFileURL: "${base}pyodide-lock.json", fsInit: async () => { instantiated = now(); }});
 py.runPython("1+1");
 const wasm = performance.getEntriesByName("${base}pyodide.asm.wasm")[0];
-const wasmEnd = wasm ? performance.timeOrigin + wasm.responseEnd : 0;
-postMessage({started, instantiated, python: now(), wasm: wasmEnd});`;
+const at = (t) => wasm ? performance.timeOrigin + t : 0;
+postMessage({started, instantiated, python: now(), wasm: at(wasm?.responseEnd),
+  wasmAsked: at(wasm?.startTime), wasmFirstByte: at(wasm?.responseStart)});`;
 const url = URL.createObjectURL(new Blob([code], {type: "text/javascript"}));
 const worker = new Worker(url, {type: "module"});
 worker.onmessage = (e) => {
   const page = (at) => at - performance.timeOrigin;
   window.bareBoot = {total: performance.now(), marks: {"worker started": page(e.data.started),
+    "wasm asked for": page(e.data.wasmAsked), "wasm first byte": page(e.data.wasmFirstByte),
     "wasm downloaded": page(e.data.wasm), "wasm running": page(e.data.instantiated),
     "python up": page(e.data.python)}};
 };
@@ -87,6 +89,46 @@ try {
 
 #: Where the widget files live in the site: a plain page should request none of them.
 WIDGET_PATHS = ("/assets/widgets/", "/assets/pyodide/")
+
+#: Each step of a cold start, as (name, from mark, to mark), marks as in the cold timeline
+#: (``python: <stage>`` from interactive/web/worker.js and runtime.js, ``page: ...``). The
+#: steps from "wheels on sys.path" on are what the widgets add to a bare boot; the others
+#: are the boot itself, which a bare boot also pays (the bare steps below have the same
+#: names and starting points: the worker's script running), so on a busy machine they
+#: show where a slower cold start came from.
+COLD_STEPS = (
+    ("worker created (since navigation)", None, "python: worker-created"),
+    ("worker script running", "python: worker-created", "python: worker-script"),
+    ("pyodide.mjs imported", "python: worker-script", "python: runtime-script"),
+    ("wheels fetched + verified (parallel)", "python: worker-script", "python: wheels-verified"),
+    ("wasm asked for", "python: worker-script", "python: wasm-requested"),
+    ("wasm asked for -> first byte", "python: wasm-requested", "python: wasm-first-byte"),
+    ("wasm downloaded", "python: worker-script", "python: wasm-downloaded"),
+    ("wasm compiled + running", "python: worker-script", "python: runtime-instantiated"),
+    ("interpreter start (loadPyodide rest)", "python: runtime-instantiated", "python: packages"),
+    ("wheels on sys.path + bridge.py", "python: packages", "python: ready"),
+    ("import calf_pump (after ready)", "python: ready", "python: imported-calf_pump"),
+    ("first state (leg.create) to ready", "python: imported-calf_pump", "python: vein-valve-ready"),
+    ("after Python is up, to widget ready", "python: packages", "python: vein-valve-ready"),
+)
+#: The bare boot's steps (its worker's own marks; see _BARE_HTML).
+BARE_STEPS = (
+    ("worker started (since navigation)", None, "worker started"),
+    ("wasm asked for", "worker started", "wasm asked for"),
+    ("wasm asked for -> first byte", "wasm asked for", "wasm first byte"),
+    ("wasm downloaded", "worker started", "wasm downloaded"),
+    ("wasm compiled + running", "worker started", "wasm running"),
+    ("interpreter start (loadPyodide rest)", "wasm running", "python up"),
+)
+
+
+def step_durations(marks: dict[str, float], steps: Sequence[tuple[str, str | None, str]]) -> dict[str, float]:
+    """``{step: ms}`` for each step whose marks were both made (``None``: navigation start)."""
+    out = {}
+    for name, start, end in steps:
+        if end in marks and (start is None or start in marks):
+            out[name] = marks[end] - (marks[start] if start else 0.0)
+    return out
 
 _FRAMES_JS = """async (seconds) => {
   const times = [];
@@ -132,6 +174,38 @@ class BenchResult:
     plain_widget_requests: int = 0
     plain_widget_files: list[str] = field(default_factory=list)
 
+    def cold_steps(self) -> dict[str, float]:
+        return step_durations(self.marks, COLD_STEPS)
+
+    def bare_steps(self) -> dict[str, float]:
+        return step_durations({k: statistics.fmean(v) for k, v in self.bare_marks.items()}, BARE_STEPS)
+
+    def overhead_parts(self) -> dict[str, float]:
+        """The cold start's overhead over the bare boot, split where the two timelines meet:
+        the worker starting, the runtime downloaded and compiled (until the WebAssembly
+        runs), the interpreter starting (the same code in both: on a busy machine its
+        difference is mostly noise), and what the widgets do once Python is up."""
+        cold, bare = self.marks, {k: statistics.fmean(v) for k, v in self.bare_marks.items()}
+        nan = float("nan")
+
+        def at(marks: dict[str, float], name: str) -> float:
+            return marks.get(name, nan)
+
+        parts = {
+            "worker started later": at(cold, "python: worker-script") - at(bare, "worker started"),
+            "runtime downloaded + compiled (to wasm running) slower":
+                (at(cold, "python: runtime-instantiated") - at(cold, "python: worker-script"))
+                - (at(bare, "wasm running") - at(bare, "worker started")),
+            "interpreter start slower (same code; noise)":
+                (at(cold, "python: packages") - at(cold, "python: runtime-instantiated"))
+                - (at(bare, "python up") - at(bare, "wasm running")),
+            "widgets' own work after Python is up":
+                at(cold, "python: vein-valve-ready") - at(cold, "python: packages"),
+        }
+        parts["overhead without the interpreter-start noise"] = (
+            sum(parts.values()) - parts["interpreter start slower (same code; noise)"])
+        return parts
+
     def report(self) -> str:
         overhead = self.cold_ready_ms - self.bare_boot_ms
         lines = [
@@ -156,6 +230,12 @@ class BenchResult:
             f"  animation frame time median / p95         {self.frame_median_ms:5.1f}"
             f" / {self.frame_p95_ms:.1f} ms"
             f"   (target p95 <= 16.7; {self.frames} frames, {self.frames_over_20_ms} over 20 ms)",
+            "  overhead over bare boot, by part (ms):",
+            *(f"    {name:58s}{ms:8.0f}" for name, ms in self.overhead_parts().items()),
+            "  cold start by step (ms):",
+            *(f"    {name:40s}{ms:8.0f}" for name, ms in self.cold_steps().items()),
+            "  bare boot by step (ms, mean of both):",
+            *(f"    {name:40s}{ms:8.0f}" for name, ms in self.bare_steps().items()),
             "  bare boot timeline (ms since navigation start, mean of both):",
             *(f"    {name:34s}{statistics.fmean(ats):8.0f}" for name, ats in self.bare_marks.items()),
             "  cold timeline (ms since navigation start):",
@@ -405,6 +485,15 @@ def median_report(results: list[BenchResult]) -> str:
         f" {statistics.median(of('plain_widget_requests')):.0f} requests,"
         f" {statistics.median(of('plain_widget_bytes')) / 1e3:.1f} kB",
         f"  frame p95 {fig(of('frame_p95_ms'), '.1f')} ms (target <= 16.7)",
+        "  overhead over bare boot, by part (medians of per-run differences, ms):",
+        *(f"    {name:58s}{fig([r.overhead_parts()[name] for r in results])}"
+          for name in results[0].overhead_parts()),
+        "  cold start by step (ms)",
+        *(f"    {name:40s}{fig([r.cold_steps().get(name, float('nan')) for r in results])}"
+          for name, _start, _end in COLD_STEPS),
+        "  bare boot by step (ms)",
+        *(f"    {name:40s}{fig([r.bare_steps().get(name, float('nan')) for r in results])}"
+          for name, _start, _end in BARE_STEPS),
     ])
 
 

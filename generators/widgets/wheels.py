@@ -4,7 +4,8 @@
 browser as pure-Python wheels, built reproducibly (fixed timestamps, sorted entries) so
 the sha256 in the lockfile only changes when the code does. They are registered with
 pyodide-lock's ``add_wheels_to_spec`` (the function behind ``pyodide lockfile
-add-wheels``), so ``loadPackage`` checks each wheel's sha256 in the browser.
+add-wheels``), so ``loadPackage`` checks each wheel's sha256 in the browser. The site's
+wheels also hold their modules' bytecode for the browser's Python (``bytecode.py``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generators.errors import BuildError
+from generators.widgets.bytecode import pyodide_bytecode
 
 
 @dataclass(frozen=True)
@@ -170,11 +172,23 @@ def wheel_files(project: Path, pyodide_lock: Path, pyodide_dir: str,
     """The wheels and their lockfile, as site files under ``pyodide_dir``.
 
     ``extra_files`` adds data made at build time to a package's wheel, by import name.
+    Each wheel also carries the bytecode of its modules for the Pyodide next to
+    ``pyodide_lock`` (``bytecode.py``: the browser then compiles nothing).
     The lockfile tooling reads wheels from disk, so they are built in a scratch folder.
     """
+    runtime = pyodide_lock.parent
+    sources = {f"{p.import_name}/{path.relative_to(p.source(project)).as_posix()}": path.read_bytes()
+               for p in BROWSER_PACKAGES for path in _package_files(p.source(project))
+               if path.suffix == ".py"}
+    compiled = pyodide_bytecode(runtime, sources)
     with tempfile.TemporaryDirectory(prefix="second-heart-wheels-") as scratch:
         out = Path(scratch)
-        wheels = [build_wheel(p.source(project), out, p.summary, extra_files=extra_files.get(p.import_name))
-                  for p in BROWSER_PACKAGES]
+        wheels = []
+        for p in BROWSER_PACKAGES:
+            prefix = f"{p.import_name}/"
+            extra = {name.removeprefix(prefix): data
+                     for name, data in compiled.items() if name.startswith(prefix)}
+            extra.update(extra_files.get(p.import_name) or {})
+            wheels.append(build_wheel(p.source(project), out, p.summary, extra_files=extra))
         lockfile = write_lockfile(out, wheels, pyodide_lock)
         return {f"{pyodide_dir}/{path.name}": path.read_bytes() for path in [*wheels, lockfile]}

@@ -42,8 +42,7 @@ export class VeinValveView {
     this.svg = q(".sh-vv__svg");
     this.geometry = JSON.parse(this.svg.dataset.geometry);
     this.words = wordsOf(root); // ui.yml's vein_valve words, in the page's language
-    // Numbers as the page's language writes them ("1,5" in Spanish).
-    this.number = new Intl.NumberFormat(document.documentElement.lang || undefined);
+    this.numberFormat = null; // see `number`
     const { arrows, vessels, words } = this.geometry;
     this.muscle = q("[data-muscle]");
     this.foot = q("[data-foot]");
@@ -101,6 +100,17 @@ export class VeinValveView {
     this.form.addEventListener("click", this.onClick);
   }
 
+  /**
+   * Numbers as the page's language writes them ("1,5" in Spanish), for the speed control.
+   * Made when first needed, or when the page is idle after the first picture: a page's
+   * first Intl.NumberFormat costs 30-50 ms of main thread (locale data), which at mount
+   * time would compete with Python's start.
+   */
+  get number() {
+    this.numberFormat ??= new Intl.NumberFormat(document.documentElement.lang || undefined);
+    return this.numberFormat;
+  }
+
   settings() {
     const data = new FormData(this.form);
     return {
@@ -129,6 +139,7 @@ export class VeinValveView {
       this.root.removeAttribute("aria-busy");
       this.lastFrame = 0;
       requestAnimationFrame(this.frame);
+      (window.requestIdleCallback ?? setTimeout)(() => this.number);
     } catch (err) {
       this.fail(err);
     }

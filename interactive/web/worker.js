@@ -17,7 +17,7 @@
 //   pyodide.mjs ─> loadPyodide (runtime, standard library)       } in parallel
 //   bridge.py                                                      }
 // then the verified wheels are written into Python's file system and put on sys.path
-// (imported straight from the zip, like the standard library), and bridge.py runs.
+// (imported straight from the zip, like the standard library), and bridge.py is imported.
 
 let python = null; // {pyodide, handle}
 let booting = null;
@@ -30,8 +30,10 @@ const DEFAULTS = {
 };
 // What a page may ask to have imported ahead of its first call ("prepare").
 const IMPORTABLE = new Set(["calf_pump", "risk_checklist"]);
-// Where the verified wheels go inside Python's (in-memory) file system.
+// Where the verified wheels go inside Python's (in-memory) file system, with bridge.py
+// under a name no package of Pyodide's uses.
 const WHEEL_DIR = "/lib/second-heart";
+const BRIDGE_MODULE = "second_heart_bridge";
 
 const now = () => performance.timeOrigin + performance.now();
 // When this worker was created and when its script ran, for the bench's timeline.
@@ -48,6 +50,9 @@ function mark(stage, at = now()) {
   self.postMessage({ type: "progress", stage, at });
 }
 
+// Not fetch({priority: "low"}) for our own files, tried to leave the runtime's big files
+// more of the connection: Chromium then held a wheel back for up to 3.5 s, past the
+// moment the interpreter was up and waiting for it.
 async function download(url, what, init) {
   let response;
   try {
@@ -110,10 +115,14 @@ async function boot(options) {
     stderr: (line) => console.debug("[python]", line),
   });
   progress(70, "packages");
-  // When the two big downloads finished (this worker's resource timing), for the timeline.
-  for (const [file, stage] of [["pyodide.asm.wasm", "wasm-downloaded"], ["python_stdlib.zip", "stdlib-downloaded"]]) {
+  // When the two big downloads were asked for, began to arrive and finished (this worker's
+  // resource timing), for the timeline: a late first byte is a request kept waiting.
+  for (const [file, name] of [["pyodide.asm.wasm", "wasm"], ["python_stdlib.zip", "stdlib"]]) {
     const entry = performance.getEntriesByName(new URL(file, pyodideBase).href)[0];
-    if (entry) mark(stage, performance.timeOrigin + entry.responseEnd);
+    if (!entry) continue;
+    mark(`${name}-requested`, performance.timeOrigin + entry.startTime);
+    mark(`${name}-first-byte`, performance.timeOrigin + entry.responseStart);
+    mark(`${name}-downloaded`, performance.timeOrigin + entry.responseEnd);
   }
   // Only bytes that passed the integrity check get here.
   pyodide.FS.mkdirTree(WHEEL_DIR);
@@ -122,21 +131,41 @@ async function boot(options) {
     pyodide.FS.writeFile(path, bytes);
     return path;
   });
+  // bridge.py is imported as a module, not given to runPython: runPython reads a program
+  // through Python's ast module (to find a last expression to return), which for a file
+  // this size cost 25-100 ms more than the plain compile of an import.
+  pyodide.FS.writeFile(`${WHEEL_DIR}/${BRIDGE_MODULE}.py`, await bridgeSource);
   progress(90, "bridge");
-  const namespace = pyodide.toPy({ wheel_paths: paths });
+  const namespace = pyodide.toPy({ wheel_paths: [...paths, WHEEL_DIR] });
   // The wheels are pure Python: importing them from the zip is what installing would
   // give, without the installer's own imports (about 100 ms at start-up).
   pyodide.runPython("import sys\nsys.path[0:0] = wheel_paths\ndel wheel_paths", { globals: namespace });
-  pyodide.runPython(await bridgeSource, { globals: namespace, filename: "bridge.py" });
-  python = { pyodide, handle: namespace.get("handle") };
+  const bridge = pyodide.pyimport(BRIDGE_MODULE);
+  python = { pyodide, handle: bridge.handle };
   progress(100, "ready");
+}
+
+// checklist.json, asked for as soon as a page says it will use the checklist ("prepare"):
+// it then arrives while Python boots instead of one round trip after "ready".
+const CHECKLIST_URL = new URL("./checklist.json", import.meta.url).href;
+const early = new Map(); // address -> Promise of its text
+
+const downloadText = (url) => download(url, "checklist.json").then((response) => response.text());
+
+function fetchEarly(module) {
+  if (module !== "risk_checklist" || early.has(CHECKLIST_URL)) return;
+  const text = downloadText(CHECKLIST_URL);
+  text.catch(() => {}); // asked for again, and reported, by the call that needs it
+  early.set(CHECKLIST_URL, text);
 }
 
 async function call(op, args) {
   if (op === "checklist.fetch") {
     // The worker reads checklist.json itself so the page never holds a second copy.
-    const response = await download(args.url, "checklist.json");
-    return python.handle("checklist.load", JSON.stringify({ text: await response.text() }));
+    const pending = early.get(args.url);
+    early.delete(args.url); // used once: a later page asks afresh
+    const text = await (pending?.catch(() => downloadText(args.url)) ?? downloadText(args.url));
+    return python.handle("checklist.load", JSON.stringify({ text }));
   }
   return python.handle(op, JSON.stringify(args ?? {}));
 }
@@ -156,6 +185,7 @@ self.addEventListener("message", async (event) => {
     }
   } else if (message.type === "prepare") {
     // Import a package a widget on the page will use while the page answers "ready".
+    fetchEarly(message.module);
     try {
       await booting;
     } catch {

@@ -39,6 +39,29 @@ def test_vein_valve_reaches_ready_with_no_errors_and_no_outside_requests(
     assert recorded.wasm_requests() == 1
 
 
+@pytest.mark.parametrize(("path", "widget", "data"), [
+    (DEMO, "vein-valve", "calf_pump-"),
+    (CHECKLIST, "risk-checklist", "checklist.json"),
+])
+def test_a_cold_widget_page_fetches_each_python_file_once(
+    recorded: Recorded, site_url: str, path: str, widget: str, data: str
+) -> None:
+    """The runtime, the wheels (with their bytecode), the checklist's data (asked for while
+    Python boots) and the widget code arrive once each: a file asked for twice would be
+    its bytes downloaded twice on a reader's phone."""
+    page = recorded.page
+    page.goto(site_url + path)
+    page.locator(f'[data-widget="{widget}"]').scroll_into_view_if_needed()
+    wait_for_state(page, widget, "ready")
+    page.wait_for_timeout(500)  # anything asked for just after the first picture
+    ours = [u for u in recorded.requests if "/assets/pyodide/" in u or "/assets/widgets/" in u]
+    assert {u for u in ours if ours.count(u) > 1} == set()
+    names = {u.rsplit("/", 1)[-1] for u in ours}
+    assert {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json", "worker.js"} <= names
+    assert any(name.startswith(data) for name in names)
+    assert recorded.errors == []
+
+
 def test_checklist_reaches_ready_with_no_errors(recorded: Recorded, site_url: str) -> None:
     page = recorded.page
     page.goto(site_url + CHECKLIST)

@@ -2,10 +2,11 @@
 
 worker.js does not install the wheels: it fetches them with Subresource Integrity (the
 sha256 in the site's pyodide-lock.json), writes the verified bytes into Python's file
-system, puts them on ``sys.path`` and imports straight from the zip. This runs the same
-steps on the built wheels (checking the sha256 here, as the browser's fetch does) and then
-drives bridge.py: a package that only works once installed (a data file read with
-``open``, say) fails here rather than in a reader's browser. The integrity check itself
+system, puts them on ``sys.path`` and imports straight from the zip, and imports
+bridge.py as a module next to them. This runs the same steps on the built wheels
+(checking the sha256 here, as the browser's fetch does) and then drives bridge.py: a
+package that only works once installed (a data file read with ``open``, say) fails here
+rather than in a reader's browser. The integrity check itself
 is the browser's, tested in tests/browser/test_widgets.py."""
 
 from __future__ import annotations
@@ -41,10 +42,10 @@ for (const name of ["calf-pump", "risk-checklist"]) {
   py.FS.writeFile(path, bytes);
   paths.push(path);
 }
-const ns = py.toPy({ wheel_paths: paths });
+py.FS.writeFile("/lib/second-heart/second_heart_bridge.py", readFileSync(bridgePath, "utf8"));
+const ns = py.toPy({ wheel_paths: [...paths, "/lib/second-heart"] });
 py.runPython("import sys\nsys.path[0:0] = wheel_paths", { globals: ns });
-py.runPython(readFileSync(bridgePath, "utf8"), { globals: ns, filename: "bridge.py" });
-const handle = ns.get("handle");
+const handle = py.pyimport("second_heart_bridge").handle;
 const call = (op, args) => JSON.parse(handle(op, JSON.stringify(args)));
 const ours = "sorted(m for m in sys.modules if m.split('.')[0] in ('calf_pump', 'risk_checklist'))";
 const before = py.runPython(ours, { globals: ns }).toJs();
@@ -53,8 +54,19 @@ const walked = call("leg.configure", { leg: created.leg, activity: "walk" });
 const advanced = call("leg.advance", { leg: created.leg, duration_s: 2.0, sample_s: 0.5 });
 call("checklist.load", { text: checklistText });
 const result = call("checklist.evaluate", { answers: ["long-sitting", "pe-warning-signs"] });
+const compiledHere = py.runPython(
+  "sorted(n for n, m in list(sys.modules.items()) if n.split('.')[0] in ('calf_pump', 'risk_checklist')"
+  + " and not m.__file__.endswith('.pyc'))", { globals: ns }).toJs();
+let refused = "";
+try {
+  call("leg.create", { scenario: "no-such-scenario" });
+} catch (err) {
+  refused = String(err.message);
+}
 console.log(JSON.stringify({
   imported_before_first_call: before,
+  compiled_here: compiledHere,
+  refused,
   calf_pump: py.runPython("import calf_pump; calf_pump.__file__"),
   shipped: py.runPython("from calf_pump import equilibria; equilibria.cached_count()"),
   snapshots: advanced.snapshots.length,
@@ -93,3 +105,24 @@ def test_the_wheels_run_imported_from_their_zips_as_the_worker_does(
     assert out["ankle"] > 50  # standing: the ankle veins carry the column of blood
     assert out["care"] == "emergency"  # a ticked warning sign of a clot in the lung
     assert out["plan"] == []  # and so no exercise plan
+
+
+def test_the_browser_compiles_none_of_our_python_and_errors_still_show_the_source_line(
+    site_assets: Path, ctx: SiteContext, tmp_path: Path
+) -> None:
+    """The wheels carry bytecode made by this Pyodide's Python (generators/widgets/bytecode.py):
+    the worker runs it as it is, which takes most of `import calf_pump` off a widget's start.
+    The sources stay in the wheels, so a Python error still quotes the line that raised."""
+    script = tmp_path / "zip_import.mjs"
+    script.write_text(SCRIPT)
+    done = subprocess.run(
+        [_node(), str(script), str(site_assets / PYODIDE_DIR),
+         str(PROJECT / "interactive" / "web" / "bridge.py"), json.dumps(checklist_data(ctx))],
+        capture_output=True, text=True, timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    assert out["compiled_here"] == []
+    assert 'File "calf_pump/model.py", line' in out["refused"]
+    assert "raise ValueError(" in out["refused"]  # the source line, read from the wheel
+    assert "scenario must be one of healthy" in out["refused"]
