@@ -14,7 +14,9 @@ every figure, which is why each is set beside a baseline measured in the same ru
     (every model run in parallel processes first);
   * warm: the same folder again (nothing to run);
 - the stages of one warm build, timed in this process (content, charts, widgets, pages,
-  MkDocs' Markdown, the offline worker);
+  MkDocs' Markdown, the offline worker): content/ is read once for every language; the
+  stages after it are the first language's (the others build meanwhile in a process of
+  their own, generators/build.py ``_Others``, which this timer does not see);
 - Markdown per page: the glossary's abbreviations as one block (before #12) and one per
   block (now), over the generated pages, with the same HTML out;
 - the offline precache: files, bytes, bytes gzip-compressed (under about 1 MB is the aim).
@@ -127,7 +129,7 @@ def stage_times(project: Path, work: Path) -> dict[str, float]:
                 spent[label] = spent.get(label, 0.0) + time.perf_counter() - started
         setattr(owner, name, timed)
 
-    wrap(build, "load_checked", "stage 1: content (read, check)")
+    wrap(build, "load_languages", "stage 1: content (read, check)")
     wrap(build, "build_charts", "stage 2a: charts and tables")
     wrap(build, "build_widgets", "stage 2b: widgets")
     wrap(pages, "render_site", "stage 3: pages")

@@ -30,18 +30,21 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from generators import cache, csp, languages
+from generators import cache, csp, languages, offline
 from generators.charts import CHART_EMBEDS, CHARTS, PAGE_EMBEDS, build_charts
 from generators.clinic import ClinicSite, apply_clinic, check_left_out, clinic_site, load_clinic
 from generators.content import markdown
 from generators.content.context import SiteContext
 from generators.content.crossrefs import Embeds
 from generators.content.kinds import KINDS
+from generators.content.loader import load_all_checked
 from generators.content.loader import load_checked as load_content_checked
 from generators.edition import GENERIC, Edition, build_lock
 from generators.errors import BuildError
 from generators.fonts import font_files
-from generators.handouts.site import HandoutMode, site_handouts
+from generators.handouts.output import read_manifest
+from generators.handouts.site import HandoutMode, SiteHandouts, site_handouts
+from generators.language_builds import Building, Others, build_language, cancel
 from generators.pages import pages
 from generators.pages.facts import FACTS
 from generators.pictures import ALL_PICTURES, renderer
@@ -83,12 +86,6 @@ SITE_MARKER = ".second-heart-site"
 #: The project's own folders: a site is never built into, around or inside one of them.
 SOURCES = ("content", "clinics", "generators", "interactive", "tests", "benchmarks", "build",
            "node_modules", ".git", ".venv")
-#: Site folders ``build_site`` is building into right now, and the edition each gets (the
-#: MkDocs hook generates that edition and leaves the swap to ``build_site``).
-BUILDING: dict[Path, Edition] = {}
-#: Site folders ``build_site`` is building without handouts (``--no-handouts``); the others
-#: it builds get them printed (generators/handouts/site.py).
-NO_HANDOUTS: set[Path] = set()
 
 
 @dataclass
@@ -99,6 +96,7 @@ class Generated:
     extra_css: list[str]
     pages: int
     written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # files sync deleted from the docs folder
     clinic: ClinicSite | None = None  # a clinic's build: its logo, colours and footer (generators/clinic)
 
 
@@ -109,6 +107,23 @@ def load_checked(project: Path = PROJECT, edition: Edition = GENERIC) -> SiteCon
     if edition.clinic is not None:
         ctx = apply_clinic(load_clinic(project, edition.clinic, edition.lang), ctx)
     return ctx
+
+
+def load_languages(project: Path = PROJECT, edition: Edition = GENERIC) -> dict[str, SiteContext]:
+    """Stage 1 for a build of ``edition``: its context and those of the languages built
+    into folders of its site (``languages.translations``), in that order, content/ read
+    and checked once for all of them. Each is the context ``load_checked`` makes."""
+    every = load_all_checked(project / "content", EMBEDS)
+    if edition.lang not in every:  # not a language of content/: stage 1 says why
+        return {edition.lang: load_checked(project, edition)}
+
+    def made(lang: str) -> SiteContext:  # for a clinic's edition, the clinic's own (generators/clinic)
+        if edition.clinic is None:
+            return every[lang]
+        return apply_clinic(load_clinic(project, edition.clinic, lang), every[lang])
+
+    first = made(edition.lang)
+    return {edition.lang: first, **{lang: made(lang) for lang in languages.translations(first)}}
 
 
 def check_site_dir(project: Path, site_dir: Path) -> None:
@@ -158,16 +173,21 @@ def disk_error(exc: OSError, site_dir: Path) -> BuildError:
 
 
 def generate(project: Path = PROJECT, docs_dir: Path | None = None, edition: Edition = GENERIC,
-             handouts: HandoutMode = "fresh") -> Generated:
+             handouts: HandoutMode = "fresh", ctx: SiteContext | None = None) -> Generated:
     """Stages 1 to 4. ``handouts``: "print" the handouts that changed (``second-heart build``),
-    use only the "fresh" ones already printed (serve, plain mkdocs build), or "none"."""
+    use only the "fresh" ones already printed (serve, plain mkdocs build), or "none".
+    ``ctx``: stage 1's result for ``edition``, when the caller has it already."""
     docs_dir = docs_dir or edition.docs_dir(project)
-    ctx = load_checked(project, edition)                                       # stage 1
+    ctx = ctx if ctx is not None else load_checked(project, edition)           # stage 1
     clinic = None  # a clinic's build: its logo, colours, footer and handout branding
     if edition.clinic is not None:
         clinic = clinic_site(load_clinic(project, edition.clinic, edition.lang), ctx, project)
-    printed = site_handouts(ctx, project, docs_dir.parent / "handouts", handouts,  # stage 2d
-                            branding=clinic.branding if clinic else None)
+    folder = docs_dir.parent / "handouts"
+    if handouts == "fresh" and not read_manifest(folder):  # none printed: none can be fresh
+        printed = SiteHandouts()
+    else:
+        printed = site_handouts(ctx, project, folder, handouts,                # stage 2d
+                                branding=clinic.branding if clinic else None)
     with cache.session(project / "build" / "cache", seed=model_seed()):       # model results
         charts = build_charts(ctx, project)                                    # stage 2a
         widgets = build_widgets(ctx, project)                                  # stage 2b
@@ -183,9 +203,11 @@ def generate(project: Path = PROJECT, docs_dir: Path | None = None, edition: Edi
     files.update(widgets.files)
     files.update(printed.files)
     files.update(static_files(project))
-    files.update(font_files(project, (page.text for page in site.pages)))
+    # The font is cut to the characters the pages use: each once is all it needs to see.
+    files.update(font_files(project, ["".join(set().union(*(page.text for page in site.pages)))]))
     files.update(clinic.files if clinic else {})
-    written = sync(docs_dir, files)                                            # stage 4
+    removed: list[str] = []
+    written = sync(docs_dir, files, removed)                                   # stage 4
     return Generated(
         ctx=ctx,
         nav=site.nav,
@@ -193,6 +215,7 @@ def generate(project: Path = PROJECT, docs_dir: Path | None = None, edition: Edi
         extra_css=[*SITE_STYLES, *widgets.extra_css, *(clinic.extra_css if clinic else [])],
         pages=len(site.pages),
         written=written,
+        removed=removed,
         clinic=clinic,
     )
 
@@ -239,9 +262,10 @@ def abbreviations(ctx: SiteContext) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-def sync(docs_dir: Path, files: dict[str, bytes]) -> list[str]:
+def sync(docs_dir: Path, files: dict[str, bytes], removed: list[str] | None = None) -> list[str]:
     """Make docs_dir hold exactly ``files``; touch only what changed (so live preview
-    does not loop on its own output)."""
+    does not loop on its own output). Returns the files written; ``removed`` gets those
+    deleted (paths relative to docs_dir)."""
     root = docs_dir.resolve()
     written = []
     for rel, data in files.items():
@@ -255,6 +279,8 @@ def sync(docs_dir: Path, files: dict[str, bytes]) -> list[str]:
     for path in sorted(root.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted:
             path.unlink()
+            if removed is not None:
+                removed.append(path.relative_to(root).as_posix())
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return written
@@ -271,10 +297,6 @@ def build_site(project: Path = PROJECT, site_dir: Path | None = None, edition: E
                handouts: bool = True) -> BuildReport:
     """Build one edition of the site into a temporary folder, then swap it into ``site_dir``;
     with its handouts printed into it unless ``handouts`` is False."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
-
     started = time.perf_counter()
     project = project.resolve()
     site_dir = Path(os.path.abspath(site_dir or project / "site"))  # as given: messages name it so
@@ -284,45 +306,43 @@ def build_site(project: Path = PROJECT, site_dir: Path | None = None, edition: E
     check_site_dir(project, site_dir)  # before anything is touched
     # Fail fast, before MkDocs starts, with every content problem listed. The other
     # languages are built into sub-folders of the first's site (generators/languages.py).
-    ctx = load_checked(project, edition)
-    parts = [(edition, "")] + [(replace(edition, lang=lang), lang) for lang in languages.translations(ctx)]
-    for part, _folder in parts[1:]:
-        load_checked(project, part)
+    contexts = load_languages(project, edition)
+    parts = [(replace(edition, lang=lang), "" if lang == edition.lang else lang) for lang in contexts]
+    nested = tuple(folder for _, folder in parts if folder)
+    mode: HandoutMode = "print" if handouts else "none"
+    styles: set[str] = set()
+    workers: list[offline.PendingWorker] = []
     with build_lock(project, ".lock" if edition.clinic is None else f".lock-clinic-{edition.clinic.stem}"):
         try:
             temp = new_site_folder(site_dir)
         except OSError as exc:
             raise disk_error(exc, site_dir) from exc
-        root_config: Any = None  # the first language's MkDocs config: site address, embed framing
+        others = None  # the other languages, built meanwhile in a process of their own
         try:
+            if nested and (os.cpu_count() or 1) > 1:
+                others = Others(project, parts[1:], contexts, mode, new_site_folder(site_dir))
+                parts = parts[:1]
+            root_config: Any = None  # the first language's MkDocs config: site address, embed framing
             for part, folder in parts:
-                into = (temp / folder).resolve()
-                BUILDING[into] = part
-                if not handouts:
-                    NO_HANDOUTS.add(into)
-                try:
-                    docs_dir = part.docs_dir(project)
-                    docs_dir.mkdir(parents=True, exist_ok=True)
-                    config = load_config(str(project / "mkdocs.yml"), site_dir=str(into),
-                                         docs_dir=str(docs_dir), strict=True)
-                    try:
-                        mkdocs_build(config)
-                    except (Abort, MkDocsException) as exc:
-                        raise BuildError(f"MkDocs could not build the site: {exc}") from exc
-                    root_config = root_config or config
-                finally:
-                    BUILDING.pop(into, None)
-                    NO_HANDOUTS.discard(into)
-            if len(parts) > 1:  # one _headers and nginx snippet for every language's pages
+                config = build_language(project, part, (temp / folder).resolve(), Building(
+                    part, contexts[part.lang], mode, () if folder else nested, styles, workers))
+                root_config = root_config or config
+            if others is not None:
+                styles |= others.join(temp)
+            while workers:  # the offline workers Node wrote meanwhile
+                workers.pop(0).wait()
+            if nested:  # one _headers and nginx snippet for every language's pages
                 csp.publish_translations(temp, embed_frame_ancestors=root_config.extra.get(
                     "embed_frame_ancestors") or csp.EMBED_FRAME_ANCESTORS,
-                    base_path=urlsplit(root_config.site_url or "/").path)
+                    base_path=urlsplit(root_config.site_url or "/").path, style_hashes=styles)
             pages_built = len(list(temp.rglob("index.html")))
             swap(temp, site_dir)
         except OSError as exc:
+            cancel(workers, others)
             shutil.rmtree(temp, ignore_errors=True)
             raise disk_error(exc, site_dir) from exc
         except BaseException:
+            cancel(workers, others)
             shutil.rmtree(temp, ignore_errors=True)
             raise
     return BuildReport(pages=pages_built, seconds=time.perf_counter() - started, site_dir=site_dir)

@@ -240,9 +240,8 @@ def _handouts(project: Path, out: Path | None, site_dir: Path | None, paper: str
 
 
 def _serve(project: Path, dev_addr: str) -> int:
-    from mkdocs.commands.serve import serve
-
     from generators.build import load_checked
+    from generators.preview import serve
 
     if not (project / "mkdocs.yml").is_file():
         raise BuildError(f"{project} has no mkdocs.yml: give --project the project folder (the one "
@@ -250,7 +249,7 @@ def _serve(project: Path, dev_addr: str) -> int:
     load_checked(project)
     (project / "build" / "docs").mkdir(parents=True, exist_ok=True)
     _show_mkdocs_warnings()  # a failed rebuild is reported through MkDocs' log, with file and line
-    serve(config_file=str(project / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    serve(project, dev_addr)
     return 0
 
 

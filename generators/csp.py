@@ -186,17 +186,20 @@ class Finished:
 
 def finish(site_dir: Path, frame_ancestors: Sequence[str] = FRAME_ANCESTORS, *,
            embed_frame_ancestors: Sequence[str] = EMBED_FRAME_ANCESTORS, base_path: str = "/",
-           meta_tag: bool = True) -> Finished:
+           meta_tag: bool = True, pages: Iterable[Path] | None = None,
+           known_styles: Iterable[str] = ()) -> Finished:
     """Check every page, add integrity attributes, and write the policy three ways.
 
     ``embed_frame_ancestors`` apply to ``embed/`` and ``frame_ancestors`` to everything
     else; ``base_path`` is the site's path on its host (``site_url``'s, usually ``/``).
     ``meta_tag=False`` for the live preview, whose server adds an inline script of its own.
+    ``pages``: only these HTML files are new (the live preview's incremental rebuild,
+    generators/preview.py), the others finished before, with ``known_styles``.
     Raises ``BuildError`` naming each page that holds a script the policy would block.
     """
     site_dir = site_dir.resolve()
-    pages = sorted(site_dir.rglob("*.html"))
-    styles: set[str] = set()
+    pages = sorted(site_dir.rglob("*.html")) if pages is None else sorted(p.resolve() for p in pages)
+    styles: set[str] = set(known_styles)
     refused: list[str] = []
     texts: dict[Path, str] = {}
     for page in pages:
@@ -250,12 +253,13 @@ def write_headers(site_dir: Path, header: str, embed_header: str, base_path: str
 
 def publish_translations(site_dir: Path, frame_ancestors: Sequence[str] = FRAME_ANCESTORS, *,
                          embed_frame_ancestors: Sequence[str] = EMBED_FRAME_ANCESTORS,
-                         base_path: str = "/") -> str:
+                         base_path: str = "/", style_hashes: Iterable[str] | None = None) -> str:
     """After every language is built (each ``finish``-ed on its own), one set of header files
     for the whole tree: the style hashes of all languages' pages, rules for ``es/`` too.
-    Returns the header policy."""
-    styles: set[str] = set()
-    for page in sorted(site_dir.rglob("*.html")):
+    ``style_hashes``: those ``finish`` found in each language (else the pages are read
+    again). Returns the header policy."""
+    styles: set[str] = set(style_hashes or ())
+    for page in sorted(site_dir.rglob("*.html")) if style_hashes is None else ():
         scan = _Page(page.relative_to(site_dir).as_posix())
         scan.feed(page.read_text(encoding="utf-8"))
         scan.close()

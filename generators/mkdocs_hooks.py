@@ -17,15 +17,16 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 from generators import languages, offline
+from generators import preview as live
 from generators.build import (
-    BUILDING,
-    NO_HANDOUTS,
     Generated,
     check_site_dir,
     disk_error,
@@ -34,6 +35,7 @@ from generators.build import (
     swap,
 )
 from generators.errors import SecondHeartError
+from generators.language_builds import BUILDING
 from generators.pages.abbr import first_use_only
 
 SERVE_NOTE = "The preview still shows the last good build; save a fix and it rebuilds."
@@ -53,14 +55,17 @@ def on_config(config: Any) -> Any:
     site_dir = Path(config.site_dir).resolve()
     _absolute_snippet_paths(config, project)
     if site_dir in BUILDING:  # second-heart build: it swaps, and reports errors itself
-        made = generate(project, Path(config.docs_dir), BUILDING[site_dir],
-                        "none" if site_dir in NO_HANDOUTS else "print")
+        building = BUILDING[site_dir]
+        made = generate(project, Path(config.docs_dir), building.edition, building.handouts, ctx=building.ctx)
         return _use(config, made, switch=True)
     plain = _command != "serve"
     try:
         if plain:
             check_site_dir(project, site_dir)
         result = generate(project, Path(config.docs_dir))
+        if _command == "serve" and live.ACTIVE is not None:  # second-heart serve: full or incremental
+            live.ACTIVE.decide(config, result.nav, result.extra_javascript, result.extra_css,
+                               result.written, result.removed)
         if plain:
             temp = new_site_folder(site_dir)
             _pending.append((temp, site_dir))
@@ -91,7 +96,14 @@ def _use(config: Any, result: Generated, switch: bool = False) -> Any:
 
 @event_priority(-100)  # last, after every other hook has finished the site (the CSP hook)
 def on_post_build(config: Any) -> None:
-    """Swap a plain ``mkdocs build`` into place, unless strict mode is about to abort it."""
+    """The offline worker, over the finished site; then swap a plain ``mkdocs build`` into
+    place, unless strict mode is about to abort it."""
+    try:
+        _offline(config)
+    except SecondHeartError as exc:
+        raise PluginError(str(exc)) from exc
+    if _command == "serve" and live.ACTIVE is not None:
+        live.ACTIVE.finished(Path(config.site_dir))
     if not _pending:
         return
     counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
@@ -106,6 +118,25 @@ def on_post_build(config: Any) -> None:
     config.site_dir = str(site_dir)  # what comes next (gh-deploy) finds the site where it now is
 
 
+def _offline(config: Any) -> None:
+    """The app manifest and the offline service worker (generators/offline), written after
+    every other step has written its files (the search index among them), which it
+    precaches. Not in serve, whose pages do not ask for it (``_use``). In a
+    ``second-heart build`` Node writes the worker while the next language builds, and
+    ``build_site`` waits for it."""
+    if not config.extra.get("offline"):
+        return
+    project = Path(config.config_file_path).resolve().parent
+    site_dir = Path(config.site_dir).resolve()
+    building = BUILDING.get(site_dir)
+    worker = offline.finish(project, site_dir, config.extra["offline"],
+                            ignore=building.nested if building else ())
+    if building is None:
+        worker.wait()
+    else:
+        building.workers.append(worker)
+
+
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """``serve`` watches content/, interactive/ and generators/ (mkdocs.yml's ``watch``);
     build/docs is made from them by each rebuild, so watching it too (MkDocs does, as the
@@ -115,12 +146,43 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     return server
 
 
+class _TemplateBytecode(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process, not once per MkDocs build: MkDocs
+    makes a new Jinja environment for every build (each language of ``second-heart
+    build``, every rebuild of ``serve``). Keyed by template and source text, so an edited
+    template is compiled again; every environment is the theme's, with the same options."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _TemplateBytecode()
+
+
+def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
+    env.bytecode_cache = _BYTECODE
+    if _command == "serve" and live.ACTIVE is not None:
+        live.ACTIVE.read_titles(config, files)
+    return env
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Glossary tooltips on a term's first use only (generators/pages/abbr.py)."""
+    if _command == "serve" and live.ACTIVE is not None:  # the pages an incremental preview rebuilt
+        live.ACTIVE.page_built(page)
     return first_use_only(html)
 
 
 def on_build_error(error: Exception) -> None:
+    if live.ACTIVE is not None:
+        live.ACTIVE.failed()
     while _pending:
         temp, _site_dir = _pending.pop()
         shutil.rmtree(temp, ignore_errors=True)

@@ -18,6 +18,7 @@ at all (no ``javascript:``, no ``exercises:``) is ``safety.py``'s rule.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterator
@@ -40,7 +41,16 @@ _md = MarkdownIt("commonmark").enable("table")
 def hrefs(text: str) -> Iterator[tuple[str, int]]:
     """Every link target in a Markdown text, with its line (0-based) in the text."""
     if "](" not in text and "]:" not in text and "<" not in text:
-        return  # no link can be there; parsing every field would slow the check down
+        return iter(())  # no link can be there; parsing every field would slow the check down
+    return iter(_hrefs(text))
+
+
+@functools.lru_cache(maxsize=8192)  # the live preview checks every field again on each save
+def _hrefs(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple(_parse_hrefs(text))
+
+
+def _parse_hrefs(text: str) -> Iterator[tuple[str, int]]:
     lines = text.split("\n")
     for token in _md.parse(text):
         if token.type != "inline" or token.map is None:

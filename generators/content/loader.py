@@ -44,6 +44,11 @@ from generators.errors import ContentError, ContentErrors
 
 M = TypeVar("M", bound=BaseModel)
 
+#: YAML texts parsed before, by (file, text): the live preview reads content/ again on
+#: every save, and most files have not changed. Only texts that parsed are kept.
+_PARSED: dict[tuple[str, str], YamlFile] = {}
+_PARSED_MAX = 4096
+
 
 class Loader:
     """Collects every problem while reading content/."""
@@ -82,12 +87,19 @@ class Loader:
         if text is None:
             self.failed.add(path)
             return None
+        key = (self.rel(path), text)
+        if key in _PARSED:
+            return _PARSED[key]
         try:
-            return YamlFile(self.rel(path), text)
+            parsed = YamlFile(*key)
         except InvalidYaml as invalid:
             self.errors.extend(invalid.errors)
             self.failed.add(path)
             return None
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[key] = parsed
+        return parsed
 
     def one(self, path: Path, model: type[M]) -> tuple[M, YamlFile] | None:
         file = self.read(path)
@@ -209,6 +221,13 @@ def load_checked(content: Path, embeds: Embeds | None = None, lang: str = "en") 
     return load_content(content, lang, embeds, run_checks=True)
 
 
+def load_all_checked(content: Path, embeds: Embeds | None = None) -> dict[str, SiteContext]:
+    """Stage 1 for every language at once, by code, the first listed first: each context
+    is the one ``load_checked`` makes for its language, the files read and checked once
+    (a build of every language need not read content/ once per language)."""
+    return _load(content, None, embeds, run_checks=True)
+
+
 def load_content(root: Path, lang: str = "en", embeds: Embeds | None = None, *,
                  run_checks: bool = False) -> SiteContext:
     """Read, validate and cross-check all of content/; raise ``ContentErrors`` on any problem.
@@ -218,6 +237,12 @@ def load_content(root: Path, lang: str = "en", embeds: Embeds | None = None, *,
     page embeds and pages the build can make; without it their ids and relative links are
     not checked (for tests of the loader alone).
     """
+    return _load(root, lang, embeds, run_checks=run_checks)[lang]
+
+
+def _load(root: Path, lang: str | None, embeds: Embeds | None, *, run_checks: bool) -> dict[str, SiteContext]:
+    """``load_content`` for ``lang``, or (None) for every language: the contexts wanted, by
+    code; the rules on the words (``run_checks``) run on each of them."""
     root = root.resolve()
     if not root.is_dir():
         raise ContentErrors([ContentError(root.name, "", "the content folder", "no folder",
@@ -229,25 +254,29 @@ def load_content(root: Path, lang: str = "en", embeds: Embeds | None = None, *,
     loader.errors.extend(safety.check_shared(settings, references))  # no script from content
     for svg in sorted(p for files in loader.layout.files.values() for p in files if p.suffix == ".svg"):
         loader.errors.extend(check_svg(svg.read_bytes(), loader.rel(svg)))
-    others = _check_languages(loader, settings, lang)
+    # The first language is read first: the others are checked against it (languages.py).
+    first = settings[0].languages[0] if settings else (lang or "en")
+    built = first if lang is None else lang  # every language: as the first one's build reads them
+    others = _check_languages(loader, settings, built)
     data_files: list[tuple[BaseModel, YamlFile, KeyPath]] = [(v, f, ()) for v, f in data.values()]
     shared = _Shared(settings[0] if settings else None, {k: v[0] for k, v in references.items()},
                      {k: v[0] for k, v in data.items()}, data_files,
                      references_read=root / "references.yml" not in loader.failed)
-    # The first language is read first: the others are checked against it (languages.py).
-    first = settings[0].languages[0] if settings else lang
     contexts: dict[str, SiteContext] = {}
-    for each in dict.fromkeys([first, lang, *others]):
-        if each == lang or each in others:
+    for each in dict.fromkeys([first, built, *others]):
+        if each == built or each in others:
             contexts[each] = _load_language(loader, each, shared, embeds, contexts.get(first))
     names = {each: contexts[each].ui.get("site", {}).get("language_name", each) for each in contexts}
-    listed = settings[0].languages if settings else [lang]
-    ctx = replace(contexts[lang], languages={each: names[each] for each in listed if each in names})
+    listed = settings[0].languages if settings else [built]
+    named = {each: names[each] for each in listed if each in names}
+    wanted = [built] if lang is not None else list(contexts)
+    out = {each: replace(contexts[each], languages=named) for each in wanted}
     if run_checks and not loader.errors:
-        loader.errors.extend(checks.check_content(ctx))
+        for ctx in out.values():
+            loader.errors.extend(checks.check_content(ctx))
     if loader.errors:
         raise ContentErrors(list(dict.fromkeys(loader.errors)))
-    return ctx
+    return out
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ text inside a Markdown page, ``inert_snippets`` for a whole page, ``to_html`` fo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from html import escape
@@ -89,6 +90,7 @@ def replace_embeds(text: str, made: Callable[[str], str]) -> str:
     return EMBED.sub(lambda m: made(m.group(1)), text)
 
 
+@functools.lru_cache(maxsize=8192)  # reading grades: every page's words on every preview save
 def plain_text(markdown: str) -> str:
     """The words a reader reads: no markup, citations or HTML tags; one block per line."""
     tokens = _md.parse(strip_citations(markdown))

@@ -27,6 +27,7 @@ so content that never went through stage 1 cannot run either.
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 import typing
@@ -111,15 +112,22 @@ def problems(text: str, *, markdown: bool = True) -> list[Problem]:
     shows a tooltip's text (an abbreviation's or a link's title) as HTML, which decodes
     them once more.
     """
+    return list(_problems(text, markdown))
+
+
+@functools.lru_cache(maxsize=16384)
+def _problems(text: str, markdown: bool) -> tuple[Problem, ...]:
+    """``problems``, remembered: stage 1 checks every field, the pages ask again of the
+    ones they render, and the live preview asks of every field on every save."""
     raw = _raw_problems(text, markdown)
     if "&" in text and not raw:
         raw = [replace(problem, found=problem.found.replace(" (", " written with character references (", 1))
                for problem in _raw_problems(unescape(text), markdown)]
     if raw:
-        return raw
+        return tuple(raw)
     if not any(mark in text for mark in "<[{&!?"):
-        return []  # nothing that can make a link, an image, an attribute or a class
-    return _html_problems(text)
+        return ()  # nothing that can make a link, an image, an attribute or a class
+    return tuple(_html_problems(text))
 
 
 def is_safe(text: str, *, markdown: bool = True) -> bool:

@@ -83,13 +83,16 @@ def settings(ctx: SiteContext) -> dict[str, Any]:
     }
 
 
-def finish(project: Path, site_dir: Path, offline: dict[str, Any]) -> Offline:
-    """After MkDocs (and the CSP hook): the manifest and its icons, then the worker."""
+def finish(project: Path, site_dir: Path, offline: dict[str, Any], *,
+           ignore: tuple[str, ...] = ()) -> PendingWorker:
+    """After MkDocs (and the CSP hook): the manifest and its icons, then the worker, which
+    Node writes in the background (``wait()`` for it). ``ignore``: folders of ``site_dir``
+    that are none of this worker's (another language's site, built there meanwhile)."""
     with cache.session(project / "build" / "cache"):
         write_manifest(site_dir, offline["name"], offline["short_name"], offline["theme_color"],
                        offline["background_color"], description=offline["description"],
                        lang=offline["lang"])
-    return write_worker(project, site_dir)
+    return start_worker(project, site_dir, ignore=ignore)
 
 
 def lunr_globs(site_dir: Path) -> list[str]:
@@ -132,6 +135,40 @@ def copy_workbox(project: Path, site_dir: Path) -> None:
 
 def write_worker(project: Path, site_dir: Path) -> Offline:
     """Write ``sw.js`` and Workbox's files into the built site (see the module docstring)."""
+    return start_worker(project, site_dir).wait()
+
+
+class PendingWorker:
+    """``sw.js`` being written by Node (workbox-build), while the build goes on."""
+
+    def __init__(self, process: subprocess.Popen[str], temp: Path, site_dir: Path,
+                 runtime_files: tuple[str, ...]) -> None:
+        self.process, self.temp, self.site_dir, self.runtime_files = process, temp, site_dir, runtime_files
+
+    def wait(self) -> Offline:
+        try:
+            stdout, stderr = self.process.communicate()
+        finally:
+            shutil.rmtree(self.temp, ignore_errors=True)
+        if self.process.returncode != 0:
+            reason = (stderr.strip().splitlines() or ["no message"])[-1]
+            raise BuildError(f"could not write the offline service worker (workbox-build): {reason}. "
+                             "Fix: run `npm ci` in the project folder")
+        result = json.loads(stdout)
+        return Offline(self.site_dir, tuple(str(url) for url in result["urls"]), int(result["size"]),
+                       self.runtime_files)
+
+    def cancel(self) -> None:
+        """A build that failed meanwhile: stop Node, remove its files."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
+        shutil.rmtree(self.temp, ignore_errors=True)
+
+
+def start_worker(project: Path, site_dir: Path, *, ignore: tuple[str, ...] = ()) -> PendingWorker:
+    """Start writing ``sw.js`` and copy Workbox's files (see ``write_worker``); ``ignore``:
+    folders of ``site_dir`` left out of the precache (see ``finish``)."""
     node = shutil.which("node")
     if node is None:
         raise BuildError("Node.js is not installed, and the build needs it to write the offline "
@@ -149,24 +186,19 @@ def write_worker(project: Path, site_dir: Path) -> Offline:
     if marker not in source:
         raise BuildError(f"{HERE / 'sw.js'} has lost its settings marker '{marker}': restore it from git")
     source = source.replace(marker, json.dumps(settings, indent=1))
-    with tempfile.TemporaryDirectory(prefix="second-heart-sw-") as temp:
-        sw_src = Path(temp) / "sw.js"
-        sw_src.write_text(source, encoding="utf-8")
-        options = {
-            "globDirectory": str(site_dir), "swSrc": str(sw_src), "swDest": str(site_dir / WORKER),
-            "globPatterns": [*PRECACHE_GLOBS, *lunr_globs(site_dir)], "globIgnores": PRECACHE_IGNORES,
-            "maximumFileSizeToCacheInBytes": 4_000_000,
-        }
-        (Path(temp) / "options.json").write_text(json.dumps(options), encoding="utf-8")
-        done = subprocess.run([node, str(HERE / "inject.mjs"), str(Path(temp) / "options.json")],
-                              capture_output=True, text=True, cwd=project, check=False)
-    if done.returncode != 0:
-        reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise BuildError(f"could not write the offline service worker (workbox-build): {reason}. "
-                         "Fix: run `npm ci` in the project folder")
-    result = json.loads(done.stdout)
-    return Offline(site_dir, tuple(str(url) for url in result["urls"]), int(result["size"]),
-                   tuple(settings["runtimeFiles"]))
+    temp = Path(tempfile.mkdtemp(prefix="second-heart-sw-"))
+    sw_src = temp / "sw.js"
+    sw_src.write_text(source, encoding="utf-8")
+    options = {
+        "globDirectory": str(site_dir), "swSrc": str(sw_src), "swDest": str(site_dir / WORKER),
+        "globPatterns": [*PRECACHE_GLOBS, *lunr_globs(site_dir)],
+        "globIgnores": [*PRECACHE_IGNORES, *(f"{folder}/**" for folder in ignore)],
+        "maximumFileSizeToCacheInBytes": 4_000_000,
+    }
+    (temp / "options.json").write_text(json.dumps(options), encoding="utf-8")
+    process = subprocess.Popen([node, str(HERE / "inject.mjs"), str(temp / "options.json")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=project)
+    return PendingWorker(process, temp, site_dir, tuple(settings["runtimeFiles"]))
 
 
 def _gzip_size(path: Path) -> int:
