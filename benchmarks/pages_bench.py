@@ -119,8 +119,9 @@ def figures_from_report(report: dict[str, Any]) -> PageFigures:
     )
 
 
-def lighthouse(url: str, chromium: str) -> PageFigures:
-    """One Lighthouse run (mobile, simulated throttling) of ``url``."""
+def lighthouse(url: str, chromium: str, keep: Path | None = None) -> PageFigures:
+    """One Lighthouse run (mobile, simulated throttling) of ``url``; its JSON report is
+    copied to ``keep`` when given (for bootup-time, long tasks, network requests...)."""
     if not LIGHTHOUSE.is_file():
         raise FileNotFoundError(f"{LIGHTHOUSE} is missing. Fix: run 'npm ci' in the project folder")
     flags = " ".join(arg for arg in CHROMIUM_ARGS if arg != "--headless=new") + " --headless=new"
@@ -133,6 +134,9 @@ def lighthouse(url: str, chromium: str) -> PageFigures:
         )
         if done.returncode != 0 or not out.is_file():
             raise RuntimeError(f"Lighthouse failed on {url}: {done.stderr.strip()[-600:]}")
+        if keep is not None:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(out, keep)
         return figures_from_report(json.loads(out.read_text("utf-8")))
 
 
@@ -151,22 +155,29 @@ def build_stock(work: Path) -> Path:
 
     docs, site, includes = work / "docs", work / "stock-site", work / "includes"
     generate(REPO, docs)  # writes the pages into docs/ and abbreviations.md into includes/
+    # The embed views (embed/**) use our theme's embed.html, which stock Material has not;
+    # they are not measured, so the stock site goes without them.
+    shutil.rmtree(docs / "embed", ignore_errors=True)
     config_file = work / "stock-mkdocs.yml"
     config_file.write_text(_STOCK_CONFIG.format(docs=docs, site=site, includes=includes), "utf-8")
     mkdocs_build(load_config(str(config_file)))
     return site
 
 
-def measure(site: Path, stock: Path, runs: int) -> dict[str, dict[str, list[PageFigures]]]:
-    """{page label: {"ours" | "stock": [figures per run]}}."""
+def measure(site: Path, stock: Path, runs: int,
+            reports: Path | None = None) -> dict[str, dict[str, list[PageFigures]]]:
+    """{page label: {"ours" | "stock": [figures per run]}}; with ``reports``, every run's
+    Lighthouse JSON is kept there as ``<page>-<build>-<run>.json``."""
     chromium = chromium_path()
     results: dict[str, dict[str, list[PageFigures]]] = {
         label: {"ours": [], "stock": []} for label, _ in PAGES}
     with serve(site, gzip=True) as ours_base, serve(stock, gzip=True) as stock_base:
-        for _run in range(runs):
+        for run in range(runs):
             for label, path in PAGES:
-                results[label]["ours"].append(lighthouse(ours_base + path, chromium))
-                results[label]["stock"].append(lighthouse(stock_base + path, chromium))
+                for build, base in (("ours", ours_base), ("stock", stock_base)):
+                    keep = (reports / f"{label.replace(' ', '-')}-{build}-{run + 1}.json"
+                            if reports else None)
+                    results[label][build].append(lighthouse(base + path, chromium, keep))
     return results
 
 
@@ -211,12 +222,15 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--site", type=Path, help="a site built before (default: build one now)")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (medians printed)")
     parser.add_argument("--json", action="store_true", help="print every run's figures as JSON")
+    parser.add_argument("--reports", type=Path,
+                        help="keep every Lighthouse JSON report in this folder (to inspect "
+                             "bootup-time, long tasks and network requests)")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="pages-bench-"))
     try:
         site = args.site or build_ours(work / "ours")
         stock = build_stock(work)
-        results = measure(site, stock, max(1, args.runs))
+        results = measure(site, stock, max(1, args.runs), args.reports)
     except (OSError, RuntimeError, subprocess.SubprocessError, SecondHeartError) as err:
         print(f"pages bench: {err}")
         return 1
@@ -227,6 +241,7 @@ def main(argv: Sequence[str]) -> int:
                           for label, builds in results.items()}, indent=1))
     else:
         print(report(results, max(1, args.runs)))
+        print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 
