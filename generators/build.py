@@ -62,7 +62,7 @@ SITE_SCRIPTS: list[dict[str, Any] | str] = [
     {"path": "assets/javascripts/scroll-regions.js", "type": "module"},
     {"path": "assets/javascripts/embed-panel.js", "type": "module"},  # "Embed this page" (generators/embeds)
 ]
-SITE_STYLES = ["assets/stylesheets/fonts.css", "assets/stylesheets/site.css"]
+SITE_STYLES = ["assets/stylesheets/site.css"]  # the font faces first: one render-blocking file
 
 #: Pages stage 3 makes besides one per item and free page (generators/pages/pages.py;
 #: tests/generators/test_site_dir.py keeps the two in step): relative links may lead here.

@@ -5,7 +5,7 @@ Every face keeps Basic Latin and Latin-1 (so Spanish, French or German text alwa
 its letters, whatever the content holds today) plus every other character the generated
 pages use that the font has (curly quotes, dashes, arrows...). Hinting is dropped (modern
 screens do not use it, and it is half the file); kerning and the other layout features
-stay. About 9 KB a face instead of 17. ``assets/stylesheets/fonts.css`` declares the
+stay. About 9 KB a face instead of 17. ``assets/stylesheets/site.css`` declares the
 faces with ``font-display: swap``; a browser fetches a face only when a page shows text
 in it, so pages without italics fetch no italic file.
 

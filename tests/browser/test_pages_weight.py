@@ -8,7 +8,7 @@ first screen needs, and everything held back still works when the reader asks fo
   (assets/javascripts/tooltips.js), with nothing set up per term while the page opens
   (Material's content.tooltips did, for every titled element).
 - A page whose only italics are its sources' journal titles fetches no italic font file,
-  and those titles are still slanted (assets/stylesheets/fonts.css).
+  and those titles are still slanted (assets/stylesheets/site.css).
 - The reader's saved colour scheme is applied from <head> (assets/javascripts/theme/
   md-palette.js), before the first frame, rather than by a script in the middle of the
   header, which made the browser paint the header first and the text later.
