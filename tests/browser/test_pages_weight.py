@@ -10,7 +10,7 @@ first screen needs, and everything held back still works when the reader asks fo
 - A page whose only italics are its sources' journal titles fetches no italic font file,
   and those titles are still slanted (assets/stylesheets/site.css).
 - The reader's saved colour scheme is applied from <head> (assets/javascripts/theme/
-  md-palette.js), before the first frame, rather than by a script in the middle of the
+  md-globals.js, data-md-palette), before the first frame, rather than by a script in the middle of the
   header, which made the browser paint the header first and the text later.
 - Pages do not load Material's palette.css (generators/theme/main.html drops its link):
   the part of it this site uses, the dark scheme, is in site.css, one request fewer before
@@ -121,8 +121,8 @@ def test_pages_load_materials_dark_scheme_from_site_css_and_not_its_palette_css(
     site = Path(os.environ.get("SECOND_HEART_SITE", Path(__file__).resolve().parents[2] / "site"))
     page = (site / ARTICLE / "index.html").read_text("utf-8")
     assert "palette." not in "".join(re.findall(r"<link[^>]*stylesheet[^>]*>", page))
-    assert "md-palette.js" in page  # the saved palette is still applied...
-    assert page.index("md-palette.js") < page.index("<body")  # ...from <head>
+    assert "data-md-palette" in page  # the saved palette is still applied (md-globals.js)...
+    assert page.index("data-md-palette") < page.index("<body")  # ...from <head>
     link = r"assets/stylesheets/(palette\.[0-9a-f]+\.min\.css)"
     name = re.findall(link, (MATERIAL / "base.html").read_text())
     assert [name[0]] == re.findall(link, (THEME / "main.html").read_text())  # the link main.html drops

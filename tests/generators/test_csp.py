@@ -131,6 +131,6 @@ def test_the_theme_has_no_inline_script_and_its_scripts_are_materials_own() -> N
     scope = '"{{ config.extra.scope | d(base_url) }}"'
     assert material_code("base.html", 0).replace(scope, "document.currentScript.dataset.mdScope") in (
         theme / "md-globals.js").read_text()
-    assert material_code("palette.html", 0) in (theme / "md-palette.js").read_text()
+    assert material_code("palette.html", 0) in (theme / "md-globals.js").read_text()
     assert material_code("content.html", 0) in (theme / "md-tabs-link.js").read_text()
     assert material_code("content.html", 1) in (theme / "md-content.js").read_text()

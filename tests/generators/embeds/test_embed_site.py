@@ -20,7 +20,7 @@ from generators.content.context import SiteContext
 KINDS = ("topic", "exercise", "symptom", "risk-factor")
 BUILT = ("get-help-now/", "demo/", "checklist/")
 SITE_CHROME = ('class="md-header', 'class="md-tabs', 'data-md-type="navigation"', 'class="md-search',
-               'class="md-footer', "bundle.", "sh-help-now", "md-palette.js")
+               'class="md-footer', "bundle.", "sh-help-now", "data-md-palette")
 
 
 @pytest.fixture(scope="module")

@@ -41,3 +41,37 @@ __md_scope=new URL(document.currentScript.dataset.mdScope,location),__md_hash=e=
     waiting.push(() => send.apply(this, body));
   };
 })();
+
+// Material for MkDocs: apply the reader's saved colour palette before the page is drawn,
+// on pages whose <script> tag has data-md-palette (not embed views, which keep the host's
+// look). Material's partials/javascripts/palette.html, with one change: it runs from this
+// file in <head> (one request with the globals above: each render-blocking file costs a
+// phone a round trip, #12), not from the middle of the header, where it stopped the parser
+// half-way through the page and the browser painted the header first and the text later.
+// Material's code needs <body> and the palette's inputs, so it runs as soon as the parser
+// has made them: a MutationObserver's callback runs before the browser paints anything the
+// parser made.
+(function (palettePage) {
+  if (!palettePage) return;
+  function apply() {
+    var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"===palette.color.media){var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(media.matches?"[data-md-color-media='(prefers-color-scheme: light)']":"[data-md-color-media='(prefers-color-scheme: dark)']");palette.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme=input.getAttribute("data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-primary"),palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key,value]of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,value)}
+  }
+  var saved;
+  try {
+    saved = __md_get("__palette");
+  } catch (error) {
+    return;
+  }
+  if (!saved || !saved.color) return;
+  function ready() { // the parser is past the palette's form, so all its inputs are there
+    var form = document.querySelector("[data-md-component=palette]");
+    return form && form.nextSibling;
+  }
+  var observer = new MutationObserver(function () {
+    if (!ready()) return;
+    observer.disconnect();
+    apply();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", function () { observer.disconnect(); });
+})(document.currentScript !== null && "mdPalette" in document.currentScript.dataset);
