@@ -15,6 +15,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,10 +86,10 @@ def _node() -> str:
     return node
 
 
-def test_the_wheels_run_imported_from_their_zips_as_the_worker_does(
-    site_assets: Path, ctx: SiteContext, tmp_path: Path
-) -> None:
-    script = tmp_path / "zip_import.mjs"
+@pytest.fixture(scope="module")
+def out(site_assets: Path, ctx: SiteContext, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """What the worker's steps report, run once in Node (Pyodide takes seconds to start)."""
+    script = tmp_path_factory.mktemp("zip-import") / "zip_import.mjs"
     script.write_text(SCRIPT)
     done = subprocess.run(
         [_node(), str(script), str(site_assets / PYODIDE_DIR),
@@ -96,7 +97,11 @@ def test_the_wheels_run_imported_from_their_zips_as_the_worker_does(
         capture_output=True, text=True, timeout=180,
     )
     assert done.returncode == 0, done.stderr
-    out = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_the_wheels_run_imported_from_their_zips_as_the_worker_does(out: dict[str, Any]) -> None:
     # Running bridge.py imports neither package: each widget's page imports only its own.
     assert out["imported_before_first_call"] == []
     assert out["calf_pump"].startswith("/lib/second-heart/calf_pump-") and ".whl/" in out["calf_pump"]
@@ -108,20 +113,11 @@ def test_the_wheels_run_imported_from_their_zips_as_the_worker_does(
 
 
 def test_the_browser_compiles_none_of_our_python_and_errors_still_show_the_source_line(
-    site_assets: Path, ctx: SiteContext, tmp_path: Path
+    out: dict[str, Any],
 ) -> None:
     """The wheels carry bytecode made by this Pyodide's Python (generators/widgets/bytecode.py):
     the worker runs it as it is, which takes most of `import calf_pump` off a widget's start.
     The sources stay in the wheels, so a Python error still quotes the line that raised."""
-    script = tmp_path / "zip_import.mjs"
-    script.write_text(SCRIPT)
-    done = subprocess.run(
-        [_node(), str(script), str(site_assets / PYODIDE_DIR),
-         str(PROJECT / "interactive" / "web" / "bridge.py"), json.dumps(checklist_data(ctx))],
-        capture_output=True, text=True, timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
-    out = json.loads(done.stdout.strip().splitlines()[-1])
     assert out["compiled_here"] == []
     assert 'File "calf_pump/model.py", line' in out["refused"]
     assert "raise ValueError(" in out["refused"]  # the source line, read from the wheel
