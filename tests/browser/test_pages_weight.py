@@ -85,6 +85,17 @@ def test_sources_in_italics_fetch_no_italic_font_and_are_still_slanted(
     assert len(_fetched(recorded, "-400-normal.woff2")) == 1  # one file for both family names
 
 
+def test_the_text_is_drawn_in_the_site_font_without_a_preload_holding_up_the_first_paint(
+        recorded: Recorded, site_url: str) -> None:
+    page = recorded.page
+    page.goto(site_url + ARTICLE, wait_until="networkidle")
+    assert page.locator("link[rel=preload][as=font]").count() == 0  # main.html says why
+    loaded = "document.fonts.ready.then(() => document.fonts.check('1em \"Atkinson Hyperlegible\"'))"
+    assert page.evaluate(loaded), "the regular weight arrived and is in use"
+    assert "Atkinson Hyperlegible" in page.locator("article p").first.evaluate(
+        "element => getComputedStyle(element).fontFamily")
+
+
 def test_the_dark_scheme_still_applies_and_switches_back(recorded: Recorded, site_url: str) -> None:
     page = recorded.page
     page.goto(site_url + ARTICLE, wait_until="networkidle")
