@@ -139,7 +139,11 @@ def same_care(first: SiteContext, other: SiteContext) -> list[ContentError]:
 
 
 def same_words(first: SiteContext, other: SiteContext) -> list[ContentError]:
-    """ui.yml: the same sections and keys (a missing key would stop the build later)."""
+    """ui.yml: the same sections and keys (a missing key would stop the build later). Not
+    compared when either file did not load: its own error says why, and a comparison with
+    nothing would list every key."""
+    if not first.ui or not other.ui:
+        return []
     mine = {(section, key) for section, words in first.ui.items() for key in words}
     theirs = {(section, key) for section, words in other.ui.items() for key in words}
     errors = []

@@ -54,6 +54,8 @@ def schema_error(file: YamlFile, model: type[BaseModel], err: Any, prefix: KeyPa
     named = next((str(part) for part in reversed(loc) if not isinstance(part, int)), "")  # a list's key
     if kind == "string_pattern_mismatch" and named in _PATTERN_HINTS:
         expected, hint = _PATTERN_HINTS[named]
+    elif kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") in _KEY_PATTERNS:
+        expected, hint = _KEY_PATTERNS[err["ctx"]["pattern"]]
     return ContentError(file.rel, key, expected, describe(value), hint or "", line)
 
 
@@ -81,6 +83,15 @@ _EXPECTATIONS: dict[str, tuple[str, str]] = {
 
 _BOUNDS = {"greater_than": ("greater than", "gt"), "greater_than_equal": ("of at least", "ge"),
            "less_than": ("less than", "lt"), "less_than_equal": ("of at most", "le")}
+
+#: Patterns of keys (rather than ids), by the pattern schema.py gives them.
+_KEY_PATTERNS = {
+    r"^[a-z][a-z0-9_]*$": (  # ui.yml's sections and keys (schema.py UiKey)
+        "a key of lowercase words joined by underscores (e.g. 'language_name')",
+        "use only a-z, 0-9 and underscores, starting with a letter; every language's ui.yml "
+        "has the keys content/en/ui.yml has",
+    ),
+}
 
 _PATTERN_HINTS = {
     "doi": ("a DOI such as 10.1152/jappl.1992.72.6.2063",

@@ -119,6 +119,17 @@ def test_ui_words_have_the_same_sections_and_keys(translated: Callable[..., Path
             "content/en/ui.yml first, or remove them") in found
 
 
+def test_a_badly_written_ui_key_is_one_error_that_says_how_keys_are_written(
+        translated: Callable[..., Path]) -> None:
+    content = translated()
+    edit(content / "en" / "ui.yml", "  language_name:", "  Language-Name:")
+    found = problems(content)
+    assert found == [
+        "content/en/ui.yml:5: at 'site.Language-Name.[key]' expected a key of lowercase words joined by "
+        "underscores (e.g. 'language_name'), got text ('Language-Name'). Fix: use only a-z, 0-9 and "
+        "underscores, starting with a letter; every language's ui.yml has the keys content/en/ui.yml has"]
+
+
 def test_a_third_language_is_a_folder_and_a_line_in_settings(translated: Callable[..., Path]) -> None:
     content = translated("es", "pt")
     edit(content / "pt" / "ui.yml", 'language_name: "English"', 'language_name: "Português"')
