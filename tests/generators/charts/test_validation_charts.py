@@ -19,12 +19,6 @@ PROJECT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
-def data() -> ModelValidation:
-    text = (PROJECT / "content/data/model-validation.yml").read_text("utf-8")
-    return ModelValidation.model_validate(yaml.safe_load(text))
-
-
-@pytest.fixture(scope="module")
 def words() -> dict[str, str]:
     ui = yaml.safe_load((PROJECT / "content/en/ui.yml").read_text("utf-8"))
     return dict(ui["chart_text"])

@@ -6,19 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generators.charts import PAGE_EMBEDS
 from generators.charts.validation import validation_table_markdown, verdicts
 from generators.content.data_schema import ModelValidation, PublishedValue
 
 PROJECT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def data() -> ModelValidation:
-    text = (PROJECT / "content/data/model-validation.yml").read_text("utf-8")
-    return ModelValidation.model_validate(yaml.safe_load(text))
 
 
 @pytest.fixture(scope="module")
